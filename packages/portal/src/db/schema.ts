@@ -1,0 +1,139 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it (camelCase; CamelCasePlugin maps to snake_case).
+ * Times are ISO-8601 text on both databases; JSON is stored as text.
+ */
+export interface OrganizationTable {
+  id: Generated<number>;
+  oid: string | null;
+  agencyCode: string | null;
+  nameZh: string;
+  nameEn: string | null;
+  parentId: number | null;
+  level: string;
+  phone: string | null;
+  address: string | null;
+  dn: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DatasetTable {
+  id: Generated<number>;
+  identifier: string;
+  organizationId: number | null;
+  status: string;
+  categoryCode: string;
+  type: string;
+  titleZh: string;
+  titleEn: string | null;
+  descriptionZh: string;
+  descriptionEn: string | null;
+  fieldDescription: string;
+  /** JSON: FieldDescription[] derived from fieldDescription or given structured. */
+  fields: string;
+  license: string;
+  licenseUrl: string | null;
+  cost: string;
+  costUrl: string | null;
+  costLaw: string | null;
+  organizationName: string | null;
+  organizationContactName: string | null;
+  organizationContactPhone: string | null;
+  organizationContactEmail: string | null;
+  publisherName: string;
+  publisherOid: string | null;
+  publisherContactName: string | null;
+  publisherContactPhone: string | null;
+  publisherContactEmail: string | null;
+  accrualPeriodicity: string;
+  /** JSON: UpdateFrequency | null */
+  accrual: string | null;
+  temporalFrom: string | null;
+  temporalTo: string | null;
+  issued: string | null;
+  modified: string | null;
+  spatial: string | null;
+  language: string | null;
+  landingPage: string | null;
+  /** JSON: string[] (also in dataset_keywords for filtering) */
+  keywords: string;
+  numberOfData: number | null;
+  notes: string | null;
+  accessLevel: string;
+  publicationMethod: string;
+  qualityBadge: string | null;
+  whitelisted: number;
+  delistingDate: string | null;
+  publishedAt: string | null;
+  metadataModifiedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ResourceTable {
+  id: Generated<number>;
+  datasetId: number;
+  resourceId: string;
+  seq: number;
+  description: string;
+  format: string;
+  encoding: string;
+  accessUrl: string | null;
+  downloadUrl: string | null;
+  fileKey: string | null;
+  size: number | null;
+  checksum: string | null;
+  /** JSON: {name, description}[] */
+  fields: string;
+  requestMethod: string | null;
+  oasUrl: string | null;
+  /** JSON or null */
+  requestParameters: string | null;
+  pathParameters: string | null;
+  amount: number | null;
+  notes: string | null;
+  metadataSource: string | null;
+  resourceModified: string | null;
+  qualityLevel: string | null;
+  qualityCheckedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DatasetKeywordTable {
+  datasetId: number;
+  keyword: string;
+  position: number;
+}
+
+export interface DatasetThemeTable {
+  datasetId: number;
+  themeCode: string;
+}
+
+export interface DatasetVersionTable {
+  id: Generated<number>;
+  datasetId: number;
+  version: number;
+  actor: string;
+  action: string;
+  /** JSON: { field: { from, to } } */
+  changes: string;
+  /** JSON: the whole dataset with its resources after the change */
+  snapshot: string;
+  createdAt: string;
+}
+
+export interface Database {
+  organizations: OrganizationTable;
+  datasets: DatasetTable;
+  resources: ResourceTable;
+  datasetKeywords: DatasetKeywordTable;
+  datasetThemes: DatasetThemeTable;
+  datasetVersions: DatasetVersionTable;
+}

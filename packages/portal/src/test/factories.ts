@@ -1,0 +1,36 @@
+import type { DatasetInput } from '../features/datasets/dataset.schema.ts';
+
+/** A valid dataset in the national standard's shape; override what a test cares about. */
+export function datasetInput(overrides: Partial<Record<keyof DatasetInput, unknown>> = {}): Record<string, unknown> {
+  return {
+    categoryCode: 'E00',
+    identifier: 'A41000000G-000001',
+    title: '雨量站觀測資料',
+    description: '全國雨量站每小時觀測資料',
+    fieldDescription: 'station(測站代碼)、rain(時雨量，毫米)',
+    type: 'rawData',
+    license: '1',
+    licenseURL: 'https://data.gov.tw/license',
+    cost: '免費',
+    organization: '交通部',
+    organizationContactName: '王小姐',
+    organizationContactPhone: '02-23456789',
+    organizationContactEmail: 'contact@example.gov.tw',
+    publisher: '交通部中央氣象署',
+    publisherContactName: '陳先生',
+    publisherContactPhone: '02-23491234',
+    publisherContactEmail: 'data@example.gov.tw',
+    accrualPeriodicity: '每1小時',
+    keyword: ['雨量', '氣象'],
+    themes: ['climate'],
+    distribution: [
+      {
+        resourceDescription: '雨量站觀測資料 CSV',
+        format: 'CSV',
+        characterSetCode: 'UTF-8',
+        downloadURL: 'https://example.gov.tw/rain.csv',
+      },
+    ],
+    ...overrides,
+  };
+}
