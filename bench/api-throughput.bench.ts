@@ -59,17 +59,25 @@ export async function run(argv: string[]): Promise<void> {
   const duration = Number(values.duration);
   const connections = Number(values.connections);
   const report = new Report('api-throughput');
-  report.line(`autocannon: ${connections} connections, ${duration} s per target; each server in its own process`);
+  report.line(
+    `autocannon: ${connections} connections, ${duration} s per target; each server in its own process`,
+  );
 
   const barePort = await freePort();
-  const bare = await startServer(['bench/peers/bare-server.ts'], { PORT: String(barePort) }, `http://127.0.0.1:${barePort}/bare`);
+  const bare = await startServer(
+    ['bench/peers/bare-server.ts'],
+    { PORT: String(barePort) },
+    `http://127.0.0.1:${barePort}/bare`,
+  );
   let bareLoad: Load;
   try {
     bareLoad = await load(`http://127.0.0.1:${barePort}/bare`, connections, duration);
   } finally {
     await stop(bare);
   }
-  report.line(`bare route            ${bareLoad.rps.toFixed(0).padStart(7)} req/s  p50 ${bareLoad.p50} ms  p99 ${bareLoad.p99} ms`);
+  report.line(
+    `bare route            ${bareLoad.rps.toFixed(0).padStart(7)} req/s  p50 ${bareLoad.p50} ms  p99 ${bareLoad.p99} ms`,
+  );
 
   const targets = [
     ['dataset JSON', '/api/v1/datasets/1'],
@@ -83,15 +91,27 @@ export async function run(argv: string[]): Promise<void> {
   ];
   if (values.postgres) {
     const server = values.postgres;
-    databases.push(['PostgreSQL', async (fn) => withPostgresDatabase(server, (url) => fn({ DATABASE_URL: url }))]);
+    databases.push([
+      'PostgreSQL',
+      async (fn) => withPostgresDatabase(server, (url) => fn({ DATABASE_URL: url })),
+    ]);
   }
 
   for (const [dbName, withDb] of databases) {
     await withDb(async (dbEnv) => {
       const dataDir = mkdtempSync(path.join(tmpdir(), 'odp-bench-'));
       const port = await freePort();
-      const env = { ...dbEnv, ODP_DATA_DIR: dataDir, PORT: String(port), ODP_PUBLIC_URL: `http://127.0.0.1:${port}` };
-      const server = await startServer(['packages/portal/src/cli.ts', 'serve', '--demo'], env, `http://127.0.0.1:${port}/readyz`);
+      const env = {
+        ...dbEnv,
+        ODP_DATA_DIR: dataDir,
+        PORT: String(port),
+        ODP_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      };
+      const server = await startServer(
+        ['packages/portal/src/cli.ts', 'serve', '--demo'],
+        env,
+        `http://127.0.0.1:${port}/readyz`,
+      );
       try {
         for (const [label, route] of targets) {
           const r = await load(`http://127.0.0.1:${port}${route}`, connections, duration);

@@ -19,7 +19,9 @@ function sqliteImport(file: string): number {
   const dir = mkdtempSync(path.join(tmpdir(), 'odp-bench-sqlite3-'));
   try {
     const t0 = performance.now();
-    const r = spawnSync('sqlite3', [path.join(dir, 'raw.db'), '.import --csv ' + file + ' catalogue'], { stdio: 'pipe' });
+    const r = spawnSync('sqlite3', [path.join(dir, 'raw.db'), '.import --csv ' + file + ' catalogue'], {
+      stdio: 'pipe',
+    });
     const ms = performance.now() - t0;
     if (r.status !== 0) throw new Error(`sqlite3 .import failed: ${r.stderr.toString()}`);
     return ms;
@@ -48,7 +50,9 @@ export async function run(argv: string[]): Promise<void> {
     const seedMs = odp(['demo', '--datasets', String(n)], { ODP_DATA_DIR: source });
     odp(['export', '--format', 'csv', '-o', file], { ODP_DATA_DIR: source });
     const size = statSync(file).size;
-    report.line(`catalogue: ${n} datasets, ${(size / 2 ** 20).toFixed(1)} MiB CSV (odp demo took ${(seedMs / 1000).toFixed(1)} s)`);
+    report.line(
+      `catalogue: ${n} datasets, ${(size / 2 ** 20).toFixed(1)} MiB CSV (odp demo took ${(seedMs / 1000).toFixed(1)} s)`,
+    );
 
     const ours: number[] = [];
     const peer: number[] = [];
@@ -60,8 +64,12 @@ export async function run(argv: string[]): Promise<void> {
     }
     const o = median(ours);
     const p = median(peer);
-    report.line(`odp import        median ${(o / 1000).toFixed(2)} s  (${Math.round(n / (o / 1000))} datasets/s; runs ${ours.map((x) => (x / 1000).toFixed(2)).join(', ')})`);
-    report.line(`sqlite3 .import   median ${(p / 1000).toFixed(2)} s  (runs ${peer.map((x) => (x / 1000).toFixed(2)).join(', ')})`);
+    report.line(
+      `odp import        median ${(o / 1000).toFixed(2)} s  (${Math.round(n / (o / 1000))} datasets/s; runs ${ours.map((x) => (x / 1000).toFixed(2)).join(', ')})`,
+    );
+    report.line(
+      `sqlite3 .import   median ${(p / 1000).toFixed(2)} s  (runs ${peer.map((x) => (x / 1000).toFixed(2)).join(', ')})`,
+    );
     report.line(`ratio odp / sqlite3 .import = ${(o / p).toFixed(1)}×  (target ≤ 5×)`);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -24,13 +24,19 @@ export async function freePort(): Promise<number> {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** Starts a server process and waits until `url` answers. */
-export async function startServer(args: string[], env: Record<string, string>, url: string): Promise<ChildProcess> {
+export async function startServer(
+  args: string[],
+  env: Record<string, string>,
+  url: string,
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: REPO,
     env: { ...process.env, ODP_LOG_LEVEL: 'warn', ...env },

@@ -9,7 +9,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const runner = path.resolve(here, '../../../scripts/run-node24.cjs');
 const tsx = require.resolve('tsx');
-const child = spawn(process.execPath, [runner, '--import', tsx, path.resolve(here, '../src/cli.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  [runner, '--import', tsx, path.resolve(here, '../src/cli.ts'), ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
 child.on('exit', (code, signal) => (signal ? process.kill(process.pid, signal) : process.exit(code ?? 1)));

@@ -26,7 +26,9 @@ describe('settings', () => {
   });
 
   it('selects PostgreSQL with a postgres:// DATABASE_URL', () => {
-    expect(loadSettings({ DATABASE_URL: 'postgres://u@127.0.0.1/db' }).databaseUrl).toBe('postgres://u@127.0.0.1/db');
+    expect(loadSettings({ DATABASE_URL: 'postgres://u@127.0.0.1/db' }).databaseUrl).toBe(
+      'postgres://u@127.0.0.1/db',
+    );
   });
 
   it('reads an optional JSON file, with the environment winning', () => {

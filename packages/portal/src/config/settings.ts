@@ -48,7 +48,8 @@ function readConfigFile(file: string): Record<string, unknown> {
   }
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error('not an object');
     return parsed as Record<string, unknown>;
   } catch {
     throw new AppError('CONFIG_INVALID', `ODP_CONFIG_FILE ${file} is not a JSON object of settings`);

@@ -2,7 +2,13 @@
  * The dataset lifecycle: 草稿 draft → 已上架 published → 預計下架 delisting_scheduled →
  * 已下架 delisted; a published dataset may also become 歷史資料 historical.
  */
-export const DATASET_STATUSES = ['draft', 'published', 'delisting_scheduled', 'delisted', 'historical'] as const;
+export const DATASET_STATUSES = [
+  'draft',
+  'published',
+  'delisting_scheduled',
+  'delisted',
+  'historical',
+] as const;
 export type DatasetStatus = (typeof DATASET_STATUSES)[number];
 
 export const STATUS_LABELS: Record<DatasetStatus, { zh: string; en: string }> = {

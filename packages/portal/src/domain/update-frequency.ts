@@ -39,7 +39,20 @@ const UNIT_TEXT: Record<FrequencyUnit, string> = {
   year: '年',
 };
 
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 半: 0.5 };
+const CHINESE_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  半: 0.5,
+};
 
 /** Parses the text form; returns undefined when the text is not a frequency. */
 export function parseUpdateFrequency(text: string): UpdateFrequency | undefined {

@@ -24,7 +24,11 @@ function problemCode(issue: z.core.$ZodIssue): string {
 
 export function fieldProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
   return error.issues.map((issue) => ({
-    field: prefix + issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join(''),
+    field:
+      prefix +
+      issue.path
+        .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`))
+        .join(''),
     code: problemCode(issue),
     message: issue.message,
   }));
@@ -35,5 +39,9 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, wha
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems = fieldProblems(result.error);
-  throw new AppError('VALIDATION_FAILED', `Invalid ${what}: ${problems.map((p) => `${p.field || '(body)'} ${p.message}`).join('; ')}`, problems);
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `Invalid ${what}: ${problems.map((p) => `${p.field || '(body)'} ${p.message}`).join('; ')}`,
+    problems,
+  );
 }

@@ -1,7 +1,9 @@
 import type { DatasetInput } from '../features/datasets/dataset.schema.ts';
 
 /** A valid dataset in the national standard's shape; override what a test cares about. */
-export function datasetInput(overrides: Partial<Record<keyof DatasetInput, unknown>> = {}): Record<string, unknown> {
+export function datasetInput(
+  overrides: Partial<Record<keyof DatasetInput, unknown>> = {},
+): Record<string, unknown> {
   return {
     categoryCode: 'E00',
     identifier: 'A41000000G-000001',

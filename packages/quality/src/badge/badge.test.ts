@@ -19,7 +19,9 @@ describe('badge rules', () => {
   });
 
   it('never skips a level: gold checks passing do not help when silver fails', () => {
-    expect(resourceBadge({ ...all('pass', GOLD), structured: 'fail', standard_conformance: 'pass' })).toBe('bronze');
+    expect(resourceBadge({ ...all('pass', GOLD), structured: 'fail', standard_conformance: 'pass' })).toBe(
+      'bronze',
+    );
   });
 
   it('counts not_applicable as satisfied and error as not', () => {

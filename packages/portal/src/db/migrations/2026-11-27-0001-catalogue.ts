@@ -109,7 +109,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('resources_dataset_id').on('resources').columns(['dataset_id', 'seq']).execute();
+  await db.schema
+    .createIndex('resources_dataset_id')
+    .on('resources')
+    .columns(['dataset_id', 'seq'])
+    .execute();
   await db.schema.createIndex('resources_format').on('resources').column('format').execute();
 
   await db.schema
@@ -127,7 +131,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('theme_code', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('dataset_themes_pk', ['dataset_id', 'theme_code'])
     .execute();
-  await db.schema.createIndex('dataset_themes_theme_code').on('dataset_themes').column('theme_code').execute();
+  await db.schema
+    .createIndex('dataset_themes_theme_code')
+    .on('dataset_themes')
+    .column('theme_code')
+    .execute();
 
   await db.schema
     .createTable('dataset_versions')
@@ -145,7 +153,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['dataset_versions', 'dataset_themes', 'dataset_keywords', 'resources', 'datasets', 'organizations']) {
+  for (const table of [
+    'dataset_versions',
+    'dataset_themes',
+    'dataset_keywords',
+    'resources',
+    'datasets',
+    'organizations',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

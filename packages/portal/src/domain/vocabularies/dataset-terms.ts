@@ -35,4 +35,7 @@ export const BADGE_LABELS: Record<Badge, string> = {
 /** 機關層級 */
 export const ORGANIZATION_LEVELS = ['central', 'local'] as const;
 export type OrganizationLevel = (typeof ORGANIZATION_LEVELS)[number];
-export const ORGANIZATION_LEVEL_LABELS: Record<OrganizationLevel, string> = { central: '中央', local: '地方' };
+export const ORGANIZATION_LEVEL_LABELS: Record<OrganizationLevel, string> = {
+  central: '中央',
+  local: '地方',
+};

@@ -49,5 +49,7 @@ export const LICENCES: readonly Licence[] = [
 
 export function findLicence(text: string): Licence | undefined {
   const key = text.trim();
-  return LICENCES.find((l) => l.code === key || l.nameZh === key || l.nameEn === key || l.aliases.includes(key));
+  return LICENCES.find(
+    (l) => l.code === key || l.nameZh === key || l.nameEn === key || l.aliases.includes(key),
+  );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORY_CODES } from '../../domain/vocabularies/categories.ts';
-import { ACCESS_LEVELS, BADGES, COSTS, DATASET_TYPES, PUBLICATION_METHODS } from '../../domain/vocabularies/dataset-terms.ts';
+import type { PUBLICATION_METHODS } from '../../domain/vocabularies/dataset-terms.ts';
+import { ACCESS_LEVELS, BADGES, COSTS, DATASET_TYPES } from '../../domain/vocabularies/dataset-terms.ts';
 import { DATASET_STATUSES } from '../../domain/dataset-status.ts';
 import { LICENCES } from '../../domain/vocabularies/licences.ts';
 import { THEME_CODES } from '../../domain/vocabularies/themes.ts';
@@ -17,7 +18,10 @@ const url = z
   .string()
   .trim()
   .max(2000)
-  .refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), { message: 'must be an http(s) URL', params: { code: 'url' } });
+  .refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), {
+    message: 'must be an http(s) URL',
+    params: { code: 'url' },
+  });
 const optionalUrl = z.union([z.literal(''), url]).nullish();
 const email = z
   .string()
@@ -32,7 +36,10 @@ const optionalEmail = z.union([z.literal(''), email]).nullish();
 const dateText = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be YYYY-MM-DD or an ISO date-time');
+  .regex(
+    /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+    'must be YYYY-MM-DD or an ISO date-time',
+  );
 const optionalDate = z.union([z.literal(''), dateText]).nullish();
 
 export const FieldDescriptionSchema = z.object({
@@ -45,7 +52,10 @@ export const FieldDescriptionSchema = z.object({
 
 export const ResourceInputSchema = z
   .object({
-    resourceID: z.string().regex(RESOURCE_ID_PATTERN, 'must be <identifier>-NNN, e.g. A41000000G-000001-001').optional(),
+    resourceID: z
+      .string()
+      .regex(RESOURCE_ID_PATTERN, 'must be <identifier>-NNN, e.g. A41000000G-000001-001')
+      .optional(),
     resourceDescription: text(2000).default(''),
     format: text(50).min(1),
     characterSetCode: text(50).min(1),
@@ -53,7 +63,9 @@ export const ResourceInputSchema = z
     accessURL: optionalUrl,
     downloadURL: optionalUrl,
     metadataSourceOfData: optionalUrl,
-    resourceField: z.array(z.object({ name: text(200).min(1), description: text(1000).default('') })).default([]),
+    resourceField: z
+      .array(z.object({ name: text(200).min(1), description: text(1000).default('') }))
+      .default([]),
     resourceAmount: z.number().int().min(0).nullish(),
     resourceNotes: optionalText(2000),
     resourceRequestMethod: z.enum(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD']).nullish(),
@@ -74,7 +86,10 @@ export const ResourceInputSchema = z
 
 const DatasetFields = {
   categoryCode: z.enum(CATEGORY_CODES),
-  identifier: z.string().trim().regex(DATASET_IDENTIFIER_PATTERN, 'must be 機關代碼-流水號, e.g. A41000000G-000001'),
+  identifier: z
+    .string()
+    .trim()
+    .regex(DATASET_IDENTIFIER_PATTERN, 'must be 機關代碼-流水號, e.g. A41000000G-000001'),
   title: text(255).min(1),
   titleEn: optionalText(255),
   description: text(20000).default(''),
@@ -92,7 +107,9 @@ const DatasetFields = {
   organizationContactPhone: optionalText(200),
   organizationContactEmail: optionalEmail,
   publisher: text(200).min(1),
-  publisherOID: z.union([z.literal(''), z.string().trim().regex(OID_PATTERN, 'must be an OID like 2.16.886.101.20003')]).nullish(),
+  publisherOID: z
+    .union([z.literal(''), z.string().trim().regex(OID_PATTERN, 'must be an OID like 2.16.886.101.20003')])
+    .nullish(),
   publisherContactName: optionalText(500),
   publisherContactPhone: optionalText(500),
   publisherContactEmail: optionalEmail,
@@ -105,7 +122,12 @@ const DatasetFields = {
   issued: optionalDate,
   modified: optionalDate,
   spatial: optionalText(2000),
-  language: z.union([z.literal(''), z.string().regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, 'must be an ISO 639-1 code such as zh or en')]).nullish(),
+  language: z
+    .union([
+      z.literal(''),
+      z.string().regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, 'must be an ISO 639-1 code such as zh or en'),
+    ])
+    .nullish(),
   landingPage: optionalUrl,
   keyword: z.array(text(100).min(1)).max(100).default([]),
   numberOfData: z.number().int().min(0).nullish(),

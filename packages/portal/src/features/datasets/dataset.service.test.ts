@@ -81,7 +81,12 @@ describe(`dataset service on ${process.env.DATABASE_URL?.startsWith('postgres') 
             input: datasetInput({
               identifier: 'A41000000G-000009',
               distribution: [
-                { resourceID: 'A41000000G-000001-002', format: 'CSV', characterSetCode: 'UTF-8', downloadURL: 'https://x.gov.tw/a' },
+                {
+                  resourceID: 'A41000000G-000001-002',
+                  format: 'CSV',
+                  characterSetCode: 'UTF-8',
+                  downloadURL: 'https://x.gov.tw/a',
+                },
               ],
             }),
           },
@@ -89,7 +94,9 @@ describe(`dataset service on ${process.env.DATABASE_URL?.startsWith('postgres') 
         { actor: 'test' },
       ),
     );
-    expect(e.details).toEqual([expect.objectContaining({ field: 'distribution[0].resourceID', code: 'prefix' })]);
+    expect(e.details).toEqual([
+      expect.objectContaining({ field: 'distribution[0].resourceID', code: 'prefix' }),
+    ]);
   });
 
   it('records a version with what changed on every change, and none for a no-op', async () => {
@@ -102,7 +109,12 @@ describe(`dataset service on ${process.env.DATABASE_URL?.startsWith('postgres') 
     );
     expect(changed).toBe(true);
     expect(record.version).toBe(2);
-    const again = await updateDatasetMetadata(t, before.datasetId, { title: '雨量站逐時觀測資料' }, { actor: 'editor', mode: 'patch' });
+    const again = await updateDatasetMetadata(
+      t,
+      before.datasetId,
+      { title: '雨量站逐時觀測資料' },
+      { actor: 'editor', mode: 'patch' },
+    );
     expect(again.changed).toBe(false);
     const versions = await listVersions(t.db, before.datasetId);
     expect(versions).toHaveLength(2);
@@ -124,10 +136,16 @@ describe(`dataset service on ${process.env.DATABASE_URL?.startsWith('postgres') 
   });
 
   it('keeps explicit datasetIds and continues the serial after them', async () => {
-    const [a] = await createDatasets(t, [{ input: datasetInput({ identifier: 'A41000000G-000100' }), system: { datasetId: 5000 } }], {
-      actor: 'import',
+    const [a] = await createDatasets(
+      t,
+      [{ input: datasetInput({ identifier: 'A41000000G-000100' }), system: { datasetId: 5000 } }],
+      {
+        actor: 'import',
+      },
+    );
+    const [b] = await createDatasets(t, [{ input: datasetInput({ identifier: 'A41000000G-000101' }) }], {
+      actor: 'test',
     });
-    const [b] = await createDatasets(t, [{ input: datasetInput({ identifier: 'A41000000G-000101' }) }], { actor: 'test' });
     expect(a?.datasetId).toBe(5000);
     expect(b?.datasetId).toBeGreaterThan(5000);
   });
