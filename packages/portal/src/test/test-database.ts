@@ -22,7 +22,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     await admin.query(`create schema ${schema}`);
     await admin.end();
     const handle = openDatabase({ databaseUrl: url, sqlitePath: ':memory:', pgSchema: schema, poolSize: 4 });
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, schema);
     return {
       ...handle,
       async destroy() {

@@ -8,7 +8,11 @@ import { resourceId as makeResourceId } from '../../domain/identifier.ts';
 import { parseUpdateFrequency } from '../../domain/update-frequency.ts';
 import { AppError, type FieldProblem } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/validation.ts';
-import { organizationIndex, type OrganizationRow } from '../organizations/organization.repo.ts';
+import {
+  findPublisherOrganization,
+  organizationIndex,
+  type OrganizationRow,
+} from '../organizations/organization.repo.ts';
 import { diffDatasets } from './dataset-diff.ts';
 import type { DatasetRecord, ResourceRecord } from './dataset.record.ts';
 import {
@@ -374,11 +378,11 @@ export async function updateDatasetMetadata(
     const problems = resourceProblems(input, undefined);
     if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
 
-    const orgs = await organizationIndex(db);
-    const organization = findOrganization(orgs, input);
-    const parent = organization?.parentId
-      ? [...orgs.byOid.values(), ...orgs.byName.values()].find((o) => o.id === organization.parentId)
-      : undefined;
+    const { organization, parent } = await findPublisherOrganization(db, {
+      oid: input.publisherOID,
+      agencyCode: input.identifier.slice(0, 10),
+      name: input.publisher,
+    });
     const next = buildRecord(input, {
       datasetId: previous.datasetId,
       organization,

@@ -76,3 +76,64 @@ export async function insertOrganization(
 ): Promise<OrganizationRow> {
   return db.insertInto('organizations').values(row).returningAll().executeTakeFirstOrThrow();
 }
+
+/** Every organisation that has an OID (the registry's part of the table). */
+export async function organizationsWithOid(db: Kysely<Database>): Promise<OrganizationRow[]> {
+  return db.selectFrom('organizations').selectAll().where('oid', 'is not', null).orderBy('id').execute();
+}
+
+/** Inserts organisations and returns their new ids with their OIDs, in as few statements as allowed. */
+export async function insertOrganizationsReturningIds(
+  db: Kysely<Database>,
+  rows: readonly Omit<Insertable<OrganizationTable>, 'id'>[],
+): Promise<{ id: number; oid: string | null }[]> {
+  const out: { id: number; oid: string | null }[] = [];
+  const size = 2_000;
+  for (let i = 0; i < rows.length; i += size) {
+    out.push(
+      ...(await db
+        .insertInto('organizations')
+        .values(rows.slice(i, i + size))
+        .returning(['id', 'oid'])
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function updateOrganization(
+  db: Kysely<Database>,
+  id: number,
+  patch: Partial<Omit<Insertable<OrganizationTable>, 'id' | 'createdAt'>>,
+): Promise<void> {
+  await db.updateTable('organizations').set(patch).where('id', '=', id).execute();
+}
+
+/** The organisation a publisher names: by OID, then agency code, then name (臺/台 either way). */
+export async function findPublisherOrganization(
+  db: Kysely<Database>,
+  publisher: { oid: string | null | undefined; agencyCode: string; name: string },
+): Promise<{ organization: OrganizationRow | undefined; parent: OrganizationRow | undefined }> {
+  const names = [...new Set([publisher.name, publisher.name.replaceAll('台', '臺'), publisher.name.replaceAll('臺', '台')])];
+  const candidates = await db
+    .selectFrom('organizations')
+    .selectAll()
+    .where((w) =>
+      w.or([
+        ...(publisher.oid ? [w('oid', '=', publisher.oid)] : []),
+        w('agencyCode', '=', publisher.agencyCode),
+        w('nameZh', 'in', names),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  const organization =
+    (publisher.oid ? candidates.find((o) => o.oid === publisher.oid) : undefined) ??
+    candidates.find((o) => o.agencyCode === publisher.agencyCode) ??
+    candidates.find((o) => o.nameZh === publisher.name) ??
+    candidates.find((o) => names.includes(o.nameZh));
+  const parent = organization?.parentId
+    ? await db.selectFrom('organizations').selectAll().where('id', '=', organization.parentId).executeTakeFirst()
+    : undefined;
+  return { organization, parent };
+}

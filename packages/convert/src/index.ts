@@ -1,0 +1,6 @@
+/** @odp/convert: read messy government files into text and tables. */
+export type { EncodingConfidence, EncodingName } from './encoding/encoding-name.ts';
+export { readByteOrderMark, type ByteOrderMark } from './encoding/bom.ts';
+export { measureBig5, looksLikeBig5, type Big5Likelihood } from './encoding/big5.ts';
+export { detectEncoding, type DetectedEncoding } from './encoding/detect-encoding.ts';
+export { decodeAs, decodeText, type DecodedText } from './encoding/decode-text.ts';
