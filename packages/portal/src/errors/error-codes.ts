@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   IMPORT_INVALID: { status: 400, description: 'An import file is malformed; the message names the line and column. Nothing was written.' },
   CONFIG_INVALID: { status: 500, description: 'A setting is missing or malformed; the message names it.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is over the size limit.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The request body has a Content-Type the endpoint does not accept (send application/json).' },
   RATE_LIMITED: { status: 429, description: 'Too many requests; retry after the time in Retry-After.' },
   INTERNAL: { status: 500, description: 'An unexpected error. The response carries a request id that is in the server log.' },
   NOT_READY: { status: 503, description: 'The server cannot reach its database.' },

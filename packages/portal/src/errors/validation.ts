@@ -36,7 +36,7 @@ export function fieldProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
 
 /** Parses with a schema or throws VALIDATION_FAILED with field-level problems. */
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, what = 'request'): z.infer<T> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   const problems = fieldProblems(result.error);
   throw new AppError(

@@ -294,3 +294,33 @@ export async function getVersion(db: Kysely<Database>, datasetId: number, versio
     snapshot: JSON.parse(row.snapshot) as DatasetRecord,
   };
 }
+
+/** The dataset that owns a resource (a resourceID is unique platform-wide). */
+export async function findDatasetIdByResourceId(
+  db: Kysely<Database>,
+  resourceId: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('resources')
+    .select('datasetId')
+    .where('resourceId', '=', resourceId)
+    .executeTakeFirst();
+  return row?.datasetId;
+}
+
+/** Publicly listed datasets after `afterId`, in datasetId order: a cursor for streaming exports. */
+export async function listedDatasetIdsAfter(
+  db: Kysely<Database>,
+  afterId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('datasets')
+    .select('id')
+    .where('status', 'in', [...LISTED_STATUSES])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

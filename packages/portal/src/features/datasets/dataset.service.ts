@@ -255,8 +255,11 @@ async function allocateIds(ctx: CatalogueContext, count: number, reserved: numbe
   if (count === 0) return [];
   const floor = Math.max(0, ...reserved);
   if (ctx.dialect === 'postgres') {
-    await sql`select setval(pg_get_serial_sequence('datasets', 'id'),
-      greatest(coalesce((select max(id) from datasets), 0), ${floor}, (select last_value from datasets_id_seq)))`.execute(ctx.db);
+    // Move the sequence past existing and reserved ids; a fresh sequence stays at 1.
+    await sql`select case when v = 0 then setval(s, 1, false) else setval(s, v, true) end
+      from (select pg_get_serial_sequence('datasets', 'id') as s,
+        greatest(coalesce((select max(id) from datasets), 0), ${floor},
+          (select case when is_called then last_value else 0 end from datasets_id_seq)) as v) x`.execute(ctx.db);
     const rows = await sql<{ id: string }>`select nextval(pg_get_serial_sequence('datasets', 'id')) as id
       from generate_series(1, ${count})`.execute(ctx.db);
     return rows.rows.map((r) => Number(r.id));

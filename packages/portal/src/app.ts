@@ -1,0 +1,135 @@
+import cors from '@fastify/cors';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Settings } from './config/settings.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { demoFilesRoutes } from './features/demo/demo-files.routes.ts';
+import { datasetWriteRoutes } from './features/datasets/dataset-write.routes.ts';
+import { datasetRoutes } from './features/datasets/dataset.routes.ts';
+import { resourceRoutes } from './features/datasets/resource.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { organizationRoutes } from './features/organizations/organization.routes.ts';
+import { pageRoutes, renderHtmlError } from './features/pages/page.routes.tsx';
+import { v2DatasetRoutes } from './features/v2/v2-dataset.routes.ts';
+import { vocabularyRoutes } from './features/vocabularies/vocabulary.routes.ts';
+import { readAuthHook } from './http/auth.ts';
+import { cacheControlHook, registerEtags } from './http/caching.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { OPENAPI_PATH, registerOpenApi } from './http/openapi.ts';
+import { REQUEST_ID_HEADER, requestIdFor } from './http/request-id.ts';
+import type { RouteDeps } from './http/route-deps.ts';
+import { zodValidatorCompiler } from './http/zod-validation.ts';
+
+export interface BuildAppOptions {
+  settings: Settings;
+  handle: DatabaseHandle;
+  /** A logger to use instead of JSON lines on stdout. */
+  logger?: FastifyBaseLogger;
+  /** Where the JSON log lines go (default stdout); tests pass a stream to read them. */
+  logStream?: { write(line: string): void };
+  /** Called for every route as it is added (tests use it to check the OpenAPI document). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
+/** Request bodies larger than this are refused with 413 PAYLOAD_TOO_LARGE. */
+export const BODY_LIMIT = 2 * 1024 * 1024;
+
+function loggerOptions(options: BuildAppOptions): Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> {
+  if (options.logger) return { loggerInstance: options.logger };
+  return {
+    logger: {
+      level: options.settings.logLevel,
+      // Fastify's request serializer logs no headers; redact them anyway should a log call include them.
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
+        censor: '[redacted]',
+      },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+  };
+}
+
+/** Builds the whole web app (pages, APIs, docs) without listening: tests use `inject()`. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { settings, handle } = options;
+  const deps: RouteDeps = { catalogue: { db: handle.db, dialect: handle.dialect }, settings };
+
+  const app = Fastify({
+    ...loggerOptions(options),
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      // Probes hit the health checks every few seconds: their requests are not logged.
+      disableRequestLogging: (request) => request.url === '/healthz' || request.url === '/readyz',
+    }),
+    bodyLimit: BODY_LIMIT,
+    forceCloseConnections: 'idle',
+  });
+
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('isAdmin', false);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.addHook('onSend', cacheControlHook);
+  registerErrorHandling(app, { renderHtml: renderHtmlError });
+
+  // CORS for reads only, without credentials: a preflight for anything else gets no CORS headers.
+  await app.register(cors, {
+    delegator: (request, callback) => {
+      const method =
+        request.method === 'OPTIONS' ? request.headers['access-control-request-method'] : request.method;
+      const read = method === 'GET' || method === 'HEAD';
+      callback(null, {
+        origin: read ? '*' : false,
+        methods: ['GET', 'HEAD'],
+        credentials: false,
+        maxAge: 600,
+      });
+    },
+  });
+  await registerOpenApi(app, { publicUrl: settings.publicUrl });
+
+  await app.register(async (reads) => {
+    await registerEtags(reads);
+    await reads.register(
+      async (v1) => {
+        v1.addHook('onRequest', readAuthHook(settings));
+        await v1.register(datasetRoutes, deps);
+        await v1.register(resourceRoutes, deps);
+        await v1.register(organizationRoutes, deps);
+        await v1.register(vocabularyRoutes);
+        v1.get(
+          OPENAPI_PATH.slice('/api/v1'.length),
+          {
+            schema: {
+              tags: ['documentation'],
+              summary: 'This API as an OpenAPI 3.1 document',
+              response: { 200: z.record(z.string(), z.unknown()) },
+            },
+          },
+          async () => app.swagger(),
+        );
+      },
+      { prefix: '/api/v1' },
+    );
+    await reads.register(v2DatasetRoutes, { ...deps, prefix: '/api/v2' });
+    await reads.register(pageRoutes, deps);
+    await reads.register(healthRoutes, deps);
+  });
+  await app.register(datasetWriteRoutes, { ...deps, prefix: '/api/v1' });
+  await app.register(demoFilesRoutes, { catalogue: deps.catalogue });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,133 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DATASET_STATUSES } from '../../domain/dataset-status.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { ADMIN_ACTOR, writeAuthHook } from '../../http/auth.ts';
+import { findVisibleDataset, parseDatasetKey } from '../../http/dataset-lookup.ts';
+import { errorResponses } from '../../http/error-schema.ts';
+import type { RouteDeps } from '../../http/route-deps.ts';
+import { withoutDefaults } from '../../http/zod-validation.ts';
+import { DatasetSchema, presentDataset } from './dataset.present.ts';
+import { DatasetParamsSchema } from './dataset.routes.ts';
+import { DatasetInputSchema, DatasetPatchSchema } from './dataset.schema.ts';
+import { changeDatasetStatus, createDatasets, updateDatasetMetadata } from './dataset.service.ts';
+
+/**
+ * Writes of /api/v1/datasets, guarded by the admin token (checked before the body is
+ * read). The schemas validate at the edge; the service validates again and owns the rules.
+ */
+
+/**
+ * PUT replaces the whole dataset. The identifier may be left out (it never changes),
+ * and so may the status (it keeps its value; POST …/status changes it).
+ */
+const DatasetReplaceSchema = z.object({
+  ...DatasetInputSchema.shape,
+  identifier: DatasetInputSchema.shape.identifier.optional(),
+  status: DatasetInputSchema.shape.status.unwrap().optional(),
+});
+
+/** PATCH changes only the fields it names (no defaults are filled in). */
+const DatasetPatchBodySchema = withoutDefaults(DatasetPatchSchema);
+
+const StatusBodySchema = z.object({
+  status: z.enum(DATASET_STATUSES).describe('The new lifecycle status'),
+});
+
+const WRITE_ERRORS = errorResponses(400, 401, 403, 404, 409, 413, 415, 500);
+const security = [{ adminToken: [] }];
+
+export const datasetWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { catalogue, settings }) => {
+  app.addHook('onRequest', writeAuthHook(settings));
+  const options = { actor: ADMIN_ACTOR };
+
+  app.post(
+    '/datasets',
+    {
+      schema: {
+        tags: ['datasets'],
+        summary: 'Create a dataset (version 1)',
+        security,
+        body: DatasetInputSchema,
+        response: { 201: DatasetSchema, ...WRITE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const [record] = await createDatasets(catalogue, [{ input: request.body }], options);
+      if (!record) throw new AppError('INTERNAL', 'The dataset was not created');
+      return reply
+        .code(201)
+        .header('location', `/api/v1/datasets/${record.datasetId}`)
+        .send(presentDataset(record));
+    },
+  );
+
+  app.put(
+    '/datasets/:datasetId',
+    {
+      schema: {
+        tags: ['datasets'],
+        summary: 'Replace a dataset (a new version when anything changed)',
+        security,
+        params: DatasetParamsSchema,
+        body: DatasetReplaceSchema,
+        response: { 200: DatasetSchema, ...WRITE_ERRORS },
+      },
+    },
+    async (request) => {
+      const existing = await findVisibleDataset(catalogue, request.params.datasetId, true);
+      const { identifier, status, ...rest } = request.body;
+      if (identifier !== undefined && identifier !== existing.identifier) {
+        throw new AppError('VALIDATION_FAILED', 'The identifier of a dataset cannot change', [
+          { field: 'identifier', code: 'immutable', message: `must stay ${existing.identifier}` },
+        ]);
+      }
+      const body = { ...rest, status: status ?? existing.status };
+      const { record } = await updateDatasetMetadata(catalogue, existing.datasetId, body, {
+        ...options,
+        mode: 'replace',
+      });
+      return presentDataset(record);
+    },
+  );
+
+  app.patch(
+    '/datasets/:datasetId',
+    {
+      schema: {
+        tags: ['datasets'],
+        summary: 'Change some fields of a dataset (a new version when anything changed)',
+        security,
+        params: DatasetParamsSchema,
+        body: DatasetPatchBodySchema,
+        response: { 200: DatasetSchema, ...WRITE_ERRORS },
+      },
+    },
+    async (request) => {
+      const key = parseDatasetKey(request.params.datasetId);
+      const { record } = await updateDatasetMetadata(catalogue, key, request.body, {
+        ...options,
+        mode: 'patch',
+      });
+      return presentDataset(record);
+    },
+  );
+
+  app.post(
+    '/datasets/:datasetId/status',
+    {
+      schema: {
+        tags: ['datasets'],
+        summary: 'Move a dataset through its lifecycle: draft → published → 預計下架 → delisted, or 歷史資料',
+        security,
+        params: DatasetParamsSchema,
+        body: StatusBodySchema,
+        response: { 200: DatasetSchema, ...WRITE_ERRORS },
+      },
+    },
+    async (request) => {
+      const key = parseDatasetKey(request.params.datasetId);
+      return presentDataset(await changeDatasetStatus(catalogue, key, request.body.status, options));
+    },
+  );
+};

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { AppError } from '../../errors/app-error.ts';
+import type { ErrorCode } from '../../errors/error-codes.ts';
+
+/**
+ * The error codes of the data.gov.tw v2 API (`error_type` is `CODE:說明`). ER0001,
+ * ER0031, ER0050 and ER0100 are data.gov.tw's; ER0404 and ER0500 are odp's for the
+ * cases data.gov.tw has no code for.
+ */
+export const V2_ERROR_TYPES = {
+  ER0001: { status: 401, text: 'API Key錯誤' },
+  ER0031: { status: 400, text: '參數格式錯誤' },
+  ER0050: { status: 404, text: '欲修改的資料集不存在' },
+  ER0100: { status: 404, text: '找不到指定的 resourceID 資料內容' },
+  ER0404: { status: 404, text: '查無此 API' },
+  ER0500: { status: 500, text: '系統錯誤' },
+} as const;
+
+export type V2ErrorCode = keyof typeof V2_ERROR_TYPES;
+
+const FROM_APP_ERROR: Partial<Record<ErrorCode, V2ErrorCode>> = {
+  VALIDATION_FAILED: 'ER0031',
+  INVALID_IDENTIFIER: 'ER0031',
+  PAYLOAD_TOO_LARGE: 'ER0031',
+  UNSUPPORTED_MEDIA_TYPE: 'ER0031',
+  UNAUTHORIZED: 'ER0001',
+  WRITES_DISABLED: 'ER0001',
+  DATASET_NOT_FOUND: 'ER0050',
+  RESOURCE_NOT_FOUND: 'ER0100',
+  NOT_FOUND: 'ER0404',
+};
+
+export const V2ErrorBodySchema = z
+  .object({
+    success: z.literal(false),
+    error: z.object({
+      error_type: z.string().describe('`ER0050:欲修改的資料集不存在`: the code, a colon, the description'),
+      message: z.string(),
+    }),
+  })
+  .meta({ id: 'DataGovTwError', description: 'The data.gov.tw v2 error envelope' });
+
+export function v2ErrorFor(error: AppError): { status: number; body: z.output<typeof V2ErrorBodySchema> } {
+  const code = FROM_APP_ERROR[error.code] ?? 'ER0500';
+  const { status, text } = V2_ERROR_TYPES[code];
+  return {
+    status,
+    body: { success: false, error: { error_type: `${code}:${text}`, message: error.message } },
+  };
+}
+
+export function v2ErrorResponses<S extends number>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      {
+        description: `Error: ${Object.entries(V2_ERROR_TYPES)
+          .filter(([, v]) => v.status === s)
+          .map(([c, v]) => `${c}:${v.text}`)
+          .join(', ')}`,
+        content: { 'application/json': { schema: V2ErrorBodySchema } },
+      },
+    ]),
+  ) as Record<
+    S,
+    { description: string; content: { 'application/json': { schema: typeof V2ErrorBodySchema } } }
+  >;
+}
