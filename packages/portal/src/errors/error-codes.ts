@@ -7,7 +7,6 @@ export const ERROR_CODES = {
   INVALID_IDENTIFIER: { status: 400, description: 'A dataset identifier or resourceID does not follow 機關代碼-流水號 / identifier-NNN.' },
   INVALID_STATUS_TRANSITION: { status: 409, description: 'The dataset lifecycle does not allow this status change.' },
   UNAUTHORIZED: { status: 401, description: 'A write needs `Authorization: Bearer <admin token>`.' },
-  FORBIDDEN: { status: 403, description: 'The credentials are valid but not allowed to do this.' },
   WRITES_DISABLED: { status: 403, description: 'No ODP_ADMIN_TOKEN is configured, so the write API is off.' },
   NOT_FOUND: { status: 404, description: 'No such route.' },
   DATASET_NOT_FOUND: { status: 404, description: 'No dataset with this datasetId or identifier.' },
@@ -19,7 +18,6 @@ export const ERROR_CODES = {
   CONFIG_INVALID: { status: 500, description: 'A setting is missing or malformed; the message names it.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is over the size limit.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The request body has a Content-Type the endpoint does not accept (send application/json).' },
-  RATE_LIMITED: { status: 429, description: 'Too many requests; retry after the time in Retry-After.' },
   INTERNAL: { status: 500, description: 'An unexpected error. The response carries a request id that is in the server log.' },
   NOT_READY: { status: 503, description: 'The server cannot reach its database.' },
 } as const satisfies Record<string, { status: number; description: string }>;

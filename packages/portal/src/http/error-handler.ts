@@ -66,7 +66,6 @@ export function toAppError(error: unknown): AppError | undefined {
   if (status === 404) return new AppError('NOT_FOUND', 'Not found');
   if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is over the size limit');
   if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', error.message);
-  if (status === 429) return new AppError('RATE_LIMITED', error.message);
   return validationError([{ field: '', code: 'invalid', message: error.message }], undefined);
 }
 

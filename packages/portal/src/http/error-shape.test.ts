@@ -194,7 +194,7 @@ describe(`error responses on ${process.env.DATABASE_URL?.startsWith('postgres') 
 
   it('covers every error code the v1 API can produce', () => {
     const produced = new Set(CALLS.map(([code]) => code));
-    const notFromHttp: ErrorCode[] = ['IMPORT_INVALID', 'CONFIG_INVALID', 'FORBIDDEN', 'RATE_LIMITED'];
+    const notFromHttp: ErrorCode[] = ['IMPORT_INVALID', 'CONFIG_INVALID'];
     for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {
       if (!notFromHttp.includes(code)) expect(produced, code).toContain(code);
     }
