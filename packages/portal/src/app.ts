@@ -7,6 +7,7 @@ import Fastify, {
   type RouteOptions,
 } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
+import { plainJsonSerializerCompiler } from './http/json-serializer.ts';
 import { z } from 'zod';
 import type { Settings } from './config/settings.ts';
 import type { DatabaseHandle } from './db/database.ts';
@@ -36,6 +37,12 @@ export interface BuildAppOptions {
   logStream?: { write(line: string): void };
   /** Called for every route as it is added (tests use it to check the OpenAPI document). */
   onRoute?: (route: RouteOptions) => void;
+  /**
+   * Check every response against its route's schema before sending (tests turn this
+   * on). In production presenters already build each output explicitly, so responses
+   * are serialized without being validated again.
+   */
+  validateResponses?: boolean;
 }
 
 /** Request bodies larger than this are refused with 413 PAYLOAD_TOO_LARGE. */
@@ -76,7 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(options.validateResponses ? serializerCompiler : plainJsonSerializerCompiler);
   app.decorateRequest('isAdmin', false);
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);

@@ -28,5 +28,5 @@ export async function buildTestApp(
   overrides: Partial<Settings> = {},
   extra: Omit<BuildAppOptions, 'settings' | 'handle'> = {},
 ): Promise<FastifyInstance> {
-  return buildApp({ settings: testSettings(overrides), handle, ...extra });
+  return buildApp({ settings: testSettings(overrides), handle, validateResponses: true, ...extra });
 }
