@@ -1,5 +1,10 @@
 import { Command } from 'commander';
+import { registerDemo } from './commands/demo.command.ts';
+import { registerExport } from './commands/export.command.ts';
+import { registerImportAgencies } from './commands/import-agencies.command.ts';
+import { registerImport } from './commands/import.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
+import { registerServe } from './commands/serve.command.ts';
 
 /** The `odp` command line: one sub-command a file under cli/commands/. */
 export function buildProgram(): Command {
@@ -11,6 +16,11 @@ export function buildProgram(): Command {
       'after',
       '\nSettings come from environment variables (see docs/configuration.md):\n  PORT, HOST, ODP_DATA_DIR, DATABASE_URL, ODP_ADMIN_TOKEN, …',
     );
+  registerServe(program);
   registerMigrate(program);
+  registerImport(program);
+  registerExport(program);
+  registerImportAgencies(program);
+  registerDemo(program);
   return program;
 }

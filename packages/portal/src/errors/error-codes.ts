@@ -3,9 +3,18 @@
  * (a test checks). Clients branch on `code`, never on the message.
  */
 export const ERROR_CODES = {
-  VALIDATION_FAILED: { status: 400, description: 'The request body or query does not match the schema; `details` lists each field.' },
-  INVALID_IDENTIFIER: { status: 400, description: 'A dataset identifier or resourceID does not follow 機關代碼-流水號 / identifier-NNN.' },
-  INVALID_STATUS_TRANSITION: { status: 409, description: 'The dataset lifecycle does not allow this status change.' },
+  VALIDATION_FAILED: {
+    status: 400,
+    description: 'The request body or query does not match the schema; `details` lists each field.',
+  },
+  INVALID_IDENTIFIER: {
+    status: 400,
+    description: 'A dataset identifier or resourceID does not follow 機關代碼-流水號 / identifier-NNN.',
+  },
+  INVALID_STATUS_TRANSITION: {
+    status: 409,
+    description: 'The dataset lifecycle does not allow this status change.',
+  },
   UNAUTHORIZED: { status: 401, description: 'A write needs `Authorization: Bearer <admin token>`.' },
   WRITES_DISABLED: { status: 403, description: 'No ODP_ADMIN_TOKEN is configured, so the write API is off.' },
   NOT_FOUND: { status: 404, description: 'No such route.' },
@@ -13,12 +22,24 @@ export const ERROR_CODES = {
   ORGANIZATION_NOT_FOUND: { status: 404, description: 'No organisation with this id, OID or agency code.' },
   RESOURCE_NOT_FOUND: { status: 404, description: 'No resource with this resourceID.' },
   VERSION_NOT_FOUND: { status: 404, description: 'The dataset has no such version.' },
-  DUPLICATE_IDENTIFIER: { status: 409, description: 'Another dataset or resource already uses this identifier.' },
-  IMPORT_INVALID: { status: 400, description: 'An import file is malformed; the message names the line and column. Nothing was written.' },
+  DUPLICATE_IDENTIFIER: {
+    status: 409,
+    description: 'Another dataset or resource already uses this identifier.',
+  },
+  IMPORT_INVALID: {
+    status: 400,
+    description: 'An import file is malformed; the message names the line and column. Nothing was written.',
+  },
   CONFIG_INVALID: { status: 500, description: 'A setting is missing or malformed; the message names it.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is over the size limit.' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The request body has a Content-Type the endpoint does not accept (send application/json).' },
-  INTERNAL: { status: 500, description: 'An unexpected error. The response carries a request id that is in the server log.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    description: 'The request body has a Content-Type the endpoint does not accept (send application/json).',
+  },
+  INTERNAL: {
+    status: 500,
+    description: 'An unexpected error. The response carries a request id that is in the server log.',
+  },
   NOT_READY: { status: 503, description: 'The server cannot reach its database.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

@@ -13,7 +13,8 @@ export function registerMigrate(program: Command): void {
       const handle = openDatabase({ databaseUrl: settings.databaseUrl, sqlitePath: settings.sqlitePath });
       try {
         const result = await migrateToLatest(handle.db);
-        const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+        const applied =
+          result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
         console.log(applied.length === 0 ? 'Database is up to date.' : `Applied: ${applied.join(', ')}`);
       } finally {
         await handle.close();

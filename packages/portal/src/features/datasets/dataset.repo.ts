@@ -47,7 +47,9 @@ export async function loadDatasets(db: Kysely<Database>, ids: readonly number[])
       themes.set(t.datasetId, list);
     }
   }
-  const byId = new Map(rows.map((r) => [r.id, datasetFromRow(r, resources.get(r.id) ?? [], themes.get(r.id) ?? [])]));
+  const byId = new Map(
+    rows.map((r) => [r.id, datasetFromRow(r, resources.get(r.id) ?? [], themes.get(r.id) ?? [])]),
+  );
   return ids.map((id) => byId.get(id)).filter((d): d is DatasetRecord => d !== undefined);
 }
 
@@ -61,10 +63,17 @@ export async function findDatasetId(db: Kysely<Database>, key: string | number):
   return row?.id;
 }
 
-export async function existingIdentifiers(db: Kysely<Database>, identifiers: readonly string[]): Promise<Map<string, number>> {
+export async function existingIdentifiers(
+  db: Kysely<Database>,
+  identifiers: readonly string[],
+): Promise<Map<string, number>> {
   const found = new Map<string, number>();
   for (const part of chunks(identifiers, IN_CHUNK)) {
-    const rows = await db.selectFrom('datasets').select(['id', 'identifier']).where('identifier', 'in', part).execute();
+    const rows = await db
+      .selectFrom('datasets')
+      .select(['id', 'identifier'])
+      .where('identifier', 'in', part)
+      .execute();
     for (const r of rows) found.set(r.identifier, r.id);
   }
   return found;
@@ -80,14 +89,19 @@ export async function existingDatasetIds(db: Kysely<Database>, ids: readonly num
 }
 
 export async function nextDatasetId(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('datasets').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  const row = await db
+    .selectFrom('datasets')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .executeTakeFirst();
   return Number(row?.max ?? 0) + 1;
 }
 
 /** After inserting explicit ids PostgreSQL's sequence must move past them. */
 export async function syncIdSequence(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Promise<void> {
   if (dialect !== 'postgres') return;
-  await sql`select setval(pg_get_serial_sequence('datasets', 'id'), greatest((select max(id) from datasets), 1))`.execute(db);
+  await sql`select setval(pg_get_serial_sequence('datasets', 'id'), greatest((select max(id) from datasets), 1))`.execute(
+    db,
+  );
 }
 
 function keywordRows(d: DatasetRecord) {
@@ -199,19 +213,28 @@ export async function listDatasetIds(
   if (query.theme) {
     const theme = query.theme;
     q = q.where('datasets.id', 'in', (eb) =>
-      eb.selectFrom('datasetThemes').select('datasetThemes.datasetId').where('datasetThemes.themeCode', '=', theme),
+      eb
+        .selectFrom('datasetThemes')
+        .select('datasetThemes.datasetId')
+        .where('datasetThemes.themeCode', '=', theme),
     );
   }
   if (query.keyword) {
     const keyword = query.keyword;
     q = q.where('datasets.id', 'in', (eb) =>
-      eb.selectFrom('datasetKeywords').select('datasetKeywords.datasetId').where('datasetKeywords.keyword', '=', keyword),
+      eb
+        .selectFrom('datasetKeywords')
+        .select('datasetKeywords.datasetId')
+        .where('datasetKeywords.keyword', '=', keyword),
     );
   }
   if (query.format) {
     const format = query.format.toUpperCase();
     q = q.where('datasets.id', 'in', (eb) =>
-      eb.selectFrom('resources').select('resources.datasetId').where(sql`upper(resources.format)`, '=', format),
+      eb
+        .selectFrom('resources')
+        .select('resources.datasetId')
+        .where(sql`upper(resources.format)`, '=', format),
     );
   }
   if (query.q) {
@@ -250,7 +273,15 @@ export async function listDatasetIds(
 
 export async function insertVersions(
   db: Kysely<Database>,
-  versions: readonly { datasetId: number; version: number; actor: string; action: string; changes: unknown; snapshot: DatasetRecord; createdAt: string }[],
+  versions: readonly {
+    datasetId: number;
+    version: number;
+    actor: string;
+    action: string;
+    changes: unknown;
+    snapshot: DatasetRecord;
+    createdAt: string;
+  }[],
 ): Promise<void> {
   await insertChunked(
     db,

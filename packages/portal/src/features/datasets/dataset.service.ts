@@ -52,7 +52,8 @@ export interface NewDataset {
 
 type OrgIndex = Awaited<ReturnType<typeof organizationIndex>>;
 
-const nz = (v: string | null | undefined): string | null => (v === undefined || v === null || v === '' ? null : v);
+const nz = (v: string | null | undefined): string | null =>
+  v === undefined || v === null || v === '' ? null : v;
 
 function findOrganization(orgs: OrgIndex, input: DatasetInput): OrganizationRow | undefined {
   if (input.publisherOID) {
@@ -71,18 +72,31 @@ function resourceProblems(input: DatasetInput, index: number | undefined): Field
     if (!r.resourceID) return;
     const field = `${prefix}distribution[${i}].resourceID`;
     if (!r.resourceID.startsWith(`${input.identifier}-`)) {
-      problems.push({ field, code: 'prefix', message: `must start with the dataset identifier ${input.identifier}-` });
+      problems.push({
+        field,
+        code: 'prefix',
+        message: `must start with the dataset identifier ${input.identifier}-`,
+      });
     }
-    if (seen.has(r.resourceID)) problems.push({ field, code: 'duplicate', message: `${r.resourceID} is used twice` });
+    if (seen.has(r.resourceID))
+      problems.push({ field, code: 'duplicate', message: `${r.resourceID} is used twice` });
     seen.add(r.resourceID);
   });
   return problems;
 }
 
-function buildResources(identifier: string, inputs: ResourceInput[], previous: ResourceRecord[]): ResourceRecord[] {
+function buildResources(
+  identifier: string,
+  inputs: ResourceInput[],
+  previous: ResourceRecord[],
+): ResourceRecord[] {
   const old = new Map(previous.map((r) => [r.resourceID, r]));
   let nextSeq =
-    Math.max(0, ...previous.map((r) => r.seq), ...inputs.map((r) => (r.resourceID ? Number(r.resourceID.slice(-3)) : 0))) + 1;
+    Math.max(
+      0,
+      ...previous.map((r) => r.seq),
+      ...inputs.map((r) => (r.resourceID ? Number(r.resourceID.slice(-3)) : 0)),
+    ) + 1;
   return inputs.map((r) => {
     let id = r.resourceID;
     if (!id) {
@@ -183,7 +197,8 @@ function buildRecord(
     whitelisted: previous?.whitelisted ?? false,
     delistingDate: previous?.delistingDate ?? null,
     publishedAt,
-    metadataModifiedAt: system?.metadataModifiedAt !== undefined ? system.metadataModifiedAt : taipeiDateTime(now),
+    metadataModifiedAt:
+      system?.metadataModifiedAt !== undefined ? system.metadataModifiedAt : taipeiDateTime(now),
     version: (previous?.version ?? 0) + 1,
     createdAt: previous?.createdAt ?? isoNow(now),
     updatedAt: isoNow(now),
@@ -259,7 +274,9 @@ async function allocateIds(ctx: CatalogueContext, count: number, reserved: numbe
     await sql`select case when v = 0 then setval(s, 1, false) else setval(s, v, true) end
       from (select pg_get_serial_sequence('datasets', 'id') as s,
         greatest(coalesce((select max(id) from datasets), 0), ${floor},
-          (select case when is_called then last_value else 0 end from datasets_id_seq)) as v) x`.execute(ctx.db);
+          (select case when is_called then last_value else 0 end from datasets_id_seq)) as v) x`.execute(
+      ctx.db,
+    );
     const rows = await sql<{ id: string }>`select nextval(pg_get_serial_sequence('datasets', 'id')) as id
       from generate_series(1, ${count})`.execute(ctx.db);
     return rows.rows.map((r) => Number(r.id));
@@ -283,11 +300,17 @@ export async function createDatasets(
     ...(item.system ? { system: item.system } : {}),
   }));
   const problems = parsed.flatMap((p, i) => resourceProblems(p.input, items.length === 1 ? undefined : i));
-  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
+  if (problems.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      problems.map((p) => `${p.field} ${p.message}`).join('; '),
+      problems,
+    );
 
   const seen = new Set<string>();
   for (const p of parsed) {
-    if (seen.has(p.input.identifier)) throw new AppError('DUPLICATE_IDENTIFIER', `Identifier ${p.input.identifier} appears twice`);
+    if (seen.has(p.input.identifier))
+      throw new AppError('DUPLICATE_IDENTIFIER', `Identifier ${p.input.identifier} appears twice`);
     seen.add(p.input.identifier);
   }
 
@@ -295,17 +318,30 @@ export async function createDatasets(
     const tx = { ...ctx, db };
     const taken = await existingIdentifiers(db, [...seen]);
     if (taken.size > 0) {
-      throw new AppError('DUPLICATE_IDENTIFIER', `Identifier already in use: ${[...taken.keys()].slice(0, 10).join(', ')}`);
+      throw new AppError(
+        'DUPLICATE_IDENTIFIER',
+        `Identifier already in use: ${[...taken.keys()].slice(0, 10).join(', ')}`,
+      );
     }
     const givenIds = parsed.map((p) => p.system?.datasetId).filter((id): id is number => id !== undefined);
-    if (new Set(givenIds).size !== givenIds.length) throw new AppError('DUPLICATE_IDENTIFIER', 'A datasetId appears twice');
+    if (new Set(givenIds).size !== givenIds.length)
+      throw new AppError('DUPLICATE_IDENTIFIER', 'A datasetId appears twice');
     const takenIds = await existingDatasetIds(db, givenIds);
     if (takenIds.size > 0) {
-      throw new AppError('DUPLICATE_IDENTIFIER', `datasetId already in use: ${[...takenIds].slice(0, 10).join(', ')}`);
+      throw new AppError(
+        'DUPLICATE_IDENTIFIER',
+        `datasetId already in use: ${[...takenIds].slice(0, 10).join(', ')}`,
+      );
     }
-    const fresh = await allocateIds(tx, parsed.filter((p) => p.system?.datasetId === undefined).length, givenIds);
+    const fresh = await allocateIds(
+      tx,
+      parsed.filter((p) => p.system?.datasetId === undefined).length,
+      givenIds,
+    );
     const orgs = await organizationIndex(db);
-    const byId = new Map([...orgs.byOid.values(), ...orgs.byName.values(), ...orgs.byCode.values()].map((o) => [o.id, o]));
+    const byId = new Map(
+      [...orgs.byOid.values(), ...orgs.byName.values(), ...orgs.byCode.values()].map((o) => [o.id, o]),
+    );
     let f = 0;
     const records = parsed.map((p) => {
       const organization = findOrganization(orgs, p.input);
@@ -320,9 +356,14 @@ export async function createDatasets(
       });
     });
     const resourceIds = records.flatMap((r) => r.distribution.map((d) => d.resourceID));
-    if (new Set(resourceIds).size !== resourceIds.length) throw new AppError('DUPLICATE_IDENTIFIER', 'A resourceID appears twice');
+    if (new Set(resourceIds).size !== resourceIds.length)
+      throw new AppError('DUPLICATE_IDENTIFIER', 'A resourceID appears twice');
     const owned = await resourceIdsOwnedElsewhere(db, resourceIds, []);
-    if (owned.length > 0) throw new AppError('DUPLICATE_IDENTIFIER', `resourceID already in use: ${owned.slice(0, 10).join(', ')}`);
+    if (owned.length > 0)
+      throw new AppError(
+        'DUPLICATE_IDENTIFIER',
+        `resourceID already in use: ${owned.slice(0, 10).join(', ')}`,
+      );
 
     await insertDatasets(db, records);
     if (givenIds.length > 0) await syncIdSequence(db, ctx.dialect);
@@ -368,18 +409,30 @@ export async function updateDatasetMetadata(
       input = parseOrThrow(DatasetInputSchema, candidate, 'dataset');
     } else {
       const patch = parseOrThrow(DatasetPatchSchema, body, 'dataset patch');
-      const given = Object.fromEntries(Object.entries(patch).filter(([k]) => Object.hasOwn(body as object, k)));
+      const given = Object.fromEntries(
+        Object.entries(patch).filter(([k]) => Object.hasOwn(body as object, k)),
+      );
       const merged = { ...recordToInput(previous), ...given };
       // A new 主要欄位說明 text replaces the structured list derived from the old one, and vice versa.
-      if ('fieldDescription' in given && !('fields' in given)) delete (merged as Partial<DatasetInput>).fields;
-      if ('fields' in given && !('fieldDescription' in given)) delete (merged as Partial<DatasetInput>).fieldDescription;
+      if ('fieldDescription' in given && !('fields' in given))
+        delete (merged as Partial<DatasetInput>).fields;
+      if ('fields' in given && !('fieldDescription' in given))
+        delete (merged as Partial<DatasetInput>).fieldDescription;
       input = parseOrThrow(DatasetInputSchema, merged, 'dataset');
     }
     if (!canTransition(previous.status as DatasetStatus, input.status)) {
-      throw new AppError('INVALID_STATUS_TRANSITION', `A ${previous.status} dataset cannot become ${input.status}`);
+      throw new AppError(
+        'INVALID_STATUS_TRANSITION',
+        `A ${previous.status} dataset cannot become ${input.status}`,
+      );
     }
     const problems = resourceProblems(input, undefined);
-    if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
+    if (problems.length > 0)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        problems.map((p) => `${p.field} ${p.message}`).join('; '),
+        problems,
+      );
 
     const { organization, parent } = await findPublisherOrganization(db, {
       oid: input.publisherOID,
@@ -397,8 +450,13 @@ export async function updateDatasetMetadata(
     const changes = diffDatasets(previous, next);
     if (Object.keys(changes).length === 0) return { record: previous, changed: false };
 
-    const owned = await resourceIdsOwnedElsewhere(db, next.distribution.map((r) => r.resourceID), [previous.datasetId]);
-    if (owned.length > 0) throw new AppError('DUPLICATE_IDENTIFIER', `resourceID already in use: ${owned.join(', ')}`);
+    const owned = await resourceIdsOwnedElsewhere(
+      db,
+      next.distribution.map((r) => r.resourceID),
+      [previous.datasetId],
+    );
+    if (owned.length > 0)
+      throw new AppError('DUPLICATE_IDENTIFIER', `resourceID already in use: ${owned.join(', ')}`);
 
     await updateDataset(db, next);
     await insertVersions(db, [
@@ -423,6 +481,11 @@ export async function changeDatasetStatus(
   status: DatasetStatus,
   options: WriteOptions,
 ): Promise<DatasetRecord> {
-  const { record } = await updateDatasetMetadata(ctx, key, { status }, { ...options, mode: 'patch', action: 'status' });
+  const { record } = await updateDatasetMetadata(
+    ctx,
+    key,
+    { status },
+    { ...options, mode: 'patch', action: 'status' },
+  );
   return record;
 }

@@ -4,7 +4,10 @@ import type { Database, OrganizationTable } from '../../db/schema.ts';
 
 export type OrganizationRow = Selectable<OrganizationTable>;
 
-export async function getOrganization(db: Kysely<Database>, key: string): Promise<OrganizationRow | undefined> {
+export async function getOrganization(
+  db: Kysely<Database>,
+  key: string,
+): Promise<OrganizationRow | undefined> {
   const text = key.trim();
   let q = db.selectFrom('organizations').selectAll();
   if (/^\d+$/.test(text)) q = q.where('id', '=', Number(text));
@@ -15,7 +18,13 @@ export async function getOrganization(db: Kysely<Database>, key: string): Promis
 
 export async function listOrganizations(
   db: Kysely<Database>,
-  options: { limit: number; offset: number; level?: string | undefined; parentId?: number | undefined; q?: string | undefined },
+  options: {
+    limit: number;
+    offset: number;
+    level?: string | undefined;
+    parentId?: number | undefined;
+    q?: string | undefined;
+  },
 ): Promise<{ total: number; rows: (OrganizationRow & { datasetCount: number })[] }> {
   let q = db.selectFrom('organizations');
   if (options.level) q = q.where('level', '=', options.level);
@@ -56,7 +65,11 @@ export async function organizationIndex(db: Kysely<Database>): Promise<{
     if (r.oid) byOid.set(r.oid, r);
     if (r.agencyCode) byCode.set(r.agencyCode, r);
     // The first organisation with a name wins; 臺/台 spellings are both indexed.
-    for (const name of new Set([r.nameZh, r.nameZh.replaceAll('台', '臺'), r.nameZh.replaceAll('臺', '台')])) {
+    for (const name of new Set([
+      r.nameZh,
+      r.nameZh.replaceAll('台', '臺'),
+      r.nameZh.replaceAll('臺', '台'),
+    ])) {
       if (!byName.has(name)) byName.set(name, r);
     }
   }
@@ -114,7 +127,13 @@ export async function findPublisherOrganization(
   db: Kysely<Database>,
   publisher: { oid: string | null | undefined; agencyCode: string; name: string },
 ): Promise<{ organization: OrganizationRow | undefined; parent: OrganizationRow | undefined }> {
-  const names = [...new Set([publisher.name, publisher.name.replaceAll('台', '臺'), publisher.name.replaceAll('臺', '台')])];
+  const names = [
+    ...new Set([
+      publisher.name,
+      publisher.name.replaceAll('台', '臺'),
+      publisher.name.replaceAll('臺', '台'),
+    ]),
+  ];
   const candidates = await db
     .selectFrom('organizations')
     .selectAll()
@@ -133,7 +152,11 @@ export async function findPublisherOrganization(
     candidates.find((o) => o.nameZh === publisher.name) ??
     candidates.find((o) => names.includes(o.nameZh));
   const parent = organization?.parentId
-    ? await db.selectFrom('organizations').selectAll().where('id', '=', organization.parentId).executeTakeFirst()
+    ? await db
+        .selectFrom('organizations')
+        .selectAll()
+        .where('id', '=', organization.parentId)
+        .executeTakeFirst()
     : undefined;
   return { organization, parent };
 }
