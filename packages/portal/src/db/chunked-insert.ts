@@ -14,10 +14,7 @@ export async function insertChunked<T extends keyof Database & string>(
   const columns = Object.keys(rows[0] as object).length || 1;
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
   for (let i = 0; i < rows.length; i += size) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + size) as any)
-      .execute();
+    const chunk = rows.slice(i, i + size) as Parameters<ReturnType<typeof db.insertInto<T>>['values']>[0];
+    await db.insertInto(table).values(chunk).execute();
   }
 }
