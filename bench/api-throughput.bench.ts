@@ -1,7 +1,8 @@
 /**
  * B3: API throughput. The portal (seeded with the demo catalogue) against a bare
  * Fastify route returning a constant, both served from their own process on this
- * machine, loaded by autocannon in turn. Runs on SQLite, and on PostgreSQL when
+ * machine, loaded by autocannon in turn, with the read cache on (default) and off.
+ * Runs on SQLite, and on PostgreSQL when
  * `--postgres <server url>` is given (a fresh database is created and dropped).
  *
  *   npm run bench -- api-throughput [--duration 20] [--connections 50] [--postgres postgres://postgres@127.0.0.1:5432/postgres]
@@ -100,28 +101,36 @@ export async function run(argv: string[]): Promise<void> {
   for (const [dbName, withDb] of databases) {
     await withDb(async (dbEnv) => {
       const dataDir = mkdtempSync(path.join(tmpdir(), 'odp-bench-'));
-      const port = await freePort();
-      const env = {
-        ...dbEnv,
-        ODP_DATA_DIR: dataDir,
-        PORT: String(port),
-        ODP_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      };
-      const server = await startServer(
-        ['packages/portal/src/cli.ts', 'serve', '--demo'],
-        env,
-        `http://127.0.0.1:${port}/readyz`,
-      );
       try {
-        for (const [label, route] of targets) {
-          const r = await load(`http://127.0.0.1:${port}${route}`, connections, duration);
-          report.line(
-            `${dbName.padEnd(10)} ${label.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms` +
-              `  = ${((100 * r.rps) / bareLoad.rps).toFixed(0)}% of bare${r.errors ? `  (${r.errors} errors)` : ''}`,
+        // First with the per-process read cache (the default), then without it.
+        for (const cacheSeconds of ['5', '0']) {
+          const port = await freePort();
+          const env = {
+            ...dbEnv,
+            ODP_DATA_DIR: dataDir,
+            PORT: String(port),
+            ODP_PUBLIC_URL: `http://127.0.0.1:${port}`,
+            ODP_READ_CACHE_SECONDS: cacheSeconds,
+          };
+          const server = await startServer(
+            ['packages/portal/src/cli.ts', 'serve', '--demo'],
+            env,
+            `http://127.0.0.1:${port}/readyz`,
           );
+          try {
+            for (const [label, route] of cacheSeconds === '0' ? targets.slice(0, 2) : targets) {
+              const r = await load(`http://127.0.0.1:${port}${route}`, connections, duration);
+              const name = `${label}${cacheSeconds === '0' ? ', cache off' : ''}`;
+              report.line(
+                `${dbName.padEnd(10)} ${name.padEnd(30)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms` +
+                  `  = ${((100 * r.rps) / bareLoad.rps).toFixed(0)}% of bare${r.errors ? `  (${r.errors} errors)` : ''}`,
+              );
+            }
+          } finally {
+            await stop(server);
+          }
         }
       } finally {
-        await stop(server);
         rmSync(dataDir, { recursive: true, force: true });
       }
     });

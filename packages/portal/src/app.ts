@@ -8,6 +8,7 @@ import Fastify, {
 } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { plainJsonSerializerCompiler } from './http/json-serializer.ts';
+import { clearReadCacheOnWrite, ReadCache, registerReadCache } from './http/read-cache.ts';
 import { z } from 'zod';
 import type { Settings } from './config/settings.ts';
 import type { DatabaseHandle } from './db/database.ts';
@@ -85,6 +86,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(options.validateResponses ? serializerCompiler : plainJsonSerializerCompiler);
   app.decorateRequest('isAdmin', false);
+  app.decorateRequest('readCacheHit', false);
+  const readCache = new ReadCache({ ttlSeconds: settings.readCacheSeconds });
+  clearReadCacheOnWrite(app, readCache);
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
@@ -109,6 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(async (reads) => {
     await registerEtags(reads);
+    registerReadCache(reads, readCache);
     await reads.register(
       async (v1) => {
         v1.addHook('onRequest', readAuthHook(settings));

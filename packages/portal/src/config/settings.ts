@@ -20,6 +20,7 @@ export const SETTINGS_SCHEMA = z.object({
   ODP_PUBLIC_URL: z.url().optional(),
   ODP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ODP_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  ODP_READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   ODP_CONFIG_FILE: z.string().optional(),
 });
 
@@ -35,6 +36,7 @@ export interface Settings {
   publicUrl: string;
   logLevel: RawSettings['ODP_LOG_LEVEL'];
   dbPoolSize: number;
+  readCacheSeconds: number;
 }
 
 export const SETTING_NAMES = Object.keys(SETTINGS_SCHEMA.shape) as (keyof RawSettings)[];
@@ -89,5 +91,6 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     publicUrl: (raw.ODP_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, ''),
     logLevel: raw.ODP_LOG_LEVEL,
     dbPoolSize: raw.ODP_DB_POOL_SIZE,
+    readCacheSeconds: raw.ODP_READ_CACHE_SECONDS,
   };
 }

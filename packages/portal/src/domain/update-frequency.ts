@@ -29,7 +29,8 @@ const UNITS: Record<string, FrequencyUnit> = {
   年: 'year',
 };
 
-const UNIT_TEXT: Record<FrequencyUnit, string> = {
+/** The Chinese unit of each frequency unit, as in 每1小時. */
+export const FREQUENCY_UNIT_TEXT: Record<FrequencyUnit, string> = {
   minute: '分鐘',
   hour: '小時',
   day: '日',
@@ -72,5 +73,5 @@ export function parseUpdateFrequency(text: string): UpdateFrequency | undefined 
 export function formatUpdateFrequency(f: UpdateFrequency): string {
   if (f.realtime) return '即時';
   if (!f.regular || !f.unit) return '不定期';
-  return `每${f.every ?? 1}${UNIT_TEXT[f.unit]}`;
+  return `每${f.every ?? 1}${FREQUENCY_UNIT_TEXT[f.unit]}`;
 }

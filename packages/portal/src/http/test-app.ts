@@ -19,6 +19,7 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
     publicUrl: 'http://localhost:3000',
     logLevel: 'silent',
     dbPoolSize: 4,
+    readCacheSeconds: 0,
     ...overrides,
   };
 }

@@ -18,15 +18,14 @@ import { PAGE_CSP, renderPage } from './views/layout.tsx';
 
 export const PAGE_SIZE = 30;
 
-const PageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  q: z.string().trim().max(200).optional(),
-  organization: z.string().trim().max(100).optional(),
-  category: z.string().trim().max(10).optional(),
-  theme: z.string().trim().max(50).optional(),
-  format: z.string().trim().max(50).optional(),
-  keyword: z.string().trim().max(100).optional(),
-});
+const PageQuerySchema = DatasetListQuerySchema.pick({
+  q: true,
+  organization: true,
+  category: true,
+  theme: true,
+  format: true,
+  keyword: true,
+}).extend({ page: z.coerce.number().int().min(1).max(1_000_000).default(1) });
 type PageQuery = z.output<typeof PageQuerySchema>;
 
 const PageParamsSchema = z.object({ datasetId: z.string().min(1).max(100) });

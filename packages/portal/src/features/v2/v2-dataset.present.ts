@@ -5,7 +5,7 @@ import {
   PUBLICATION_METHOD_LABELS,
   type Badge,
 } from '../../domain/vocabularies/dataset-terms.ts';
-import type { UpdateFrequency } from '../../domain/update-frequency.ts';
+import { FREQUENCY_UNIT_TEXT, type UpdateFrequency } from '../../domain/update-frequency.ts';
 import type { DatasetRecord, ResourceRecord } from '../datasets/dataset.record.ts';
 
 /**
@@ -93,21 +93,11 @@ export type V2Dataset = z.output<typeof V2DatasetSchema>;
 const str = (v: string | number | null | undefined): string =>
   v === null || v === undefined ? '' : String(v);
 
-const UNIT_TEXT: Record<string, string> = {
-  minute: '分鐘',
-  hour: '小時',
-  day: '日',
-  week: '週',
-  month: '月',
-  quarter: '季',
-  year: '年',
-};
-
 function v2Frequency(f: UpdateFrequency | null): V2Dataset['updateFrequency'] {
   if (!f) return { regularupdate: '', frequency: '', unittime: '' };
   if (f.realtime) return { regularupdate: '1', frequency: '', unittime: '即時' };
   if (!f.regular || !f.unit) return { regularupdate: '2', frequency: '', unittime: '' };
-  return { regularupdate: '1', frequency: String(f.every ?? 1), unittime: UNIT_TEXT[f.unit] ?? '' };
+  return { regularupdate: '1', frequency: String(f.every ?? 1), unittime: FREQUENCY_UNIT_TEXT[f.unit] };
 }
 
 function v2Resource(r: ResourceRecord): z.output<typeof V2ResourceSchema> {
