@@ -10,6 +10,8 @@ import { migrateToLatest } from '../db/migrate.ts';
  * DATABASE_URL is a postgres:// URL — a new schema in that database, dropped after.
  */
 export interface TestDatabase extends DatabaseHandle {
+  /** PostgreSQL only: the schema this test file owns. */
+  schema?: string;
   destroy(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     await migrateToLatest(handle.db, schema);
     return {
       ...handle,
+      schema,
       async destroy() {
         await handle.close();
         const c = new pg.Client({ connectionString: url });

@@ -32,6 +32,10 @@ const DatasetPatchBodySchema = withoutDefaults(DatasetPatchSchema);
 
 const StatusBodySchema = z.object({
   status: z.enum(DATASET_STATUSES).describe('The new lifecycle status'),
+  delistingDate: z
+    .string()
+    .optional()
+    .describe('預計下架日期 YYYY-MM-DD: required with delisting_scheduled, not before today'),
 });
 
 const WRITE_ERRORS = errorResponses(400, 401, 403, 404, 409, 413, 415, 500);
@@ -127,7 +131,13 @@ export const datasetWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     },
     async (request) => {
       const key = parseDatasetKey(request.params.datasetId);
-      return presentDataset(await changeDatasetStatus(catalogue, key, request.body.status, options));
+      const { status, delistingDate } = request.body;
+      return presentDataset(
+        await changeDatasetStatus(catalogue, key, status, {
+          ...options,
+          ...(delistingDate === undefined ? {} : { delistingDate }),
+        }),
+      );
     },
   );
 };

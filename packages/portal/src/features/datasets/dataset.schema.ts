@@ -174,6 +174,8 @@ export interface SystemFields {
   qualityBadge?: (typeof BADGES)[number] | null;
   publishedAt?: string | null;
   metadataModifiedAt?: string | null;
+  /** 預計下架日期: set when a dataset is scheduled for delisting, cleared when it is not. */
+  delistingDate?: string | null;
 }
 
 export const DatasetListQuerySchema = z.object({

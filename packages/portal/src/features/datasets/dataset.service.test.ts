@@ -127,7 +127,10 @@ describe(`dataset service on ${process.env.DATABASE_URL?.startsWith('postgres') 
 
   it('follows the status lifecycle and refuses illegal moves', async () => {
     const d = await getDataset(t, 'A41000000G-000001');
-    const scheduled = await changeDatasetStatus(t, d.datasetId, 'delisting_scheduled', { actor: 'admin' });
+    const scheduled = await changeDatasetStatus(t, d.datasetId, 'delisting_scheduled', {
+      actor: 'admin',
+      delistingDate: '2099-12-31',
+    });
     expect(scheduled.status).toBe('delisting_scheduled');
     const delisted = await changeDatasetStatus(t, d.datasetId, 'delisted', { actor: 'admin' });
     expect(delisted.status).toBe('delisted');
@@ -148,5 +151,34 @@ describe(`dataset service on ${process.env.DATABASE_URL?.startsWith('postgres') 
     });
     expect(a?.datasetId).toBe(5000);
     expect(b?.datasetId).toBeGreaterThan(5000);
+  });
+});
+
+describe('scheduling a delisting (預計下架)', () => {
+  it('needs a delisting date that is not in the past, and clears it when the schedule is lifted', async () => {
+    const [d] = await createDatasets(t, [{ input: datasetInput({ identifier: 'A41000000G-000200' }) }], {
+      actor: 'test',
+    });
+    const now = new Date('2026-11-27T00:00:00Z');
+    const missing = await rejection(
+      changeDatasetStatus(t, d!.datasetId, 'delisting_scheduled', { actor: 'a', now }),
+    );
+    expect(missing.details).toEqual([expect.objectContaining({ field: 'delistingDate', code: 'required' })]);
+    const past = await rejection(
+      changeDatasetStatus(t, d!.datasetId, 'delisting_scheduled', {
+        actor: 'a',
+        now,
+        delistingDate: '2026-11-01',
+      }),
+    );
+    expect(past.code).toBe('VALIDATION_FAILED');
+    const scheduled = await changeDatasetStatus(t, d!.datasetId, 'delisting_scheduled', {
+      actor: 'a',
+      now,
+      delistingDate: '2027-01-31',
+    });
+    expect([scheduled.status, scheduled.delistingDate]).toEqual(['delisting_scheduled', '2027-01-31']);
+    const lifted = await changeDatasetStatus(t, d!.datasetId, 'published', { actor: 'a', now });
+    expect([lifted.status, lifted.delistingDate]).toEqual(['published', null]);
   });
 });

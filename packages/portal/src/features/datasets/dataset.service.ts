@@ -195,7 +195,12 @@ function buildRecord(
     publicationMethod: system?.publicationMethod ?? previous?.publicationMethod ?? 'manual',
     qualityBadge: system?.qualityBadge !== undefined ? system.qualityBadge : (previous?.qualityBadge ?? null),
     whitelisted: previous?.whitelisted ?? false,
-    delistingDate: previous?.delistingDate ?? null,
+    delistingDate:
+      status !== 'delisting_scheduled'
+        ? null
+        : system?.delistingDate !== undefined
+          ? system.delistingDate
+          : (previous?.delistingDate ?? null),
     publishedAt,
     metadataModifiedAt:
       system?.metadataModifiedAt !== undefined ? system.metadataModifiedAt : taipeiDateTime(now),
@@ -474,18 +479,38 @@ export async function updateDatasetMetadata(
   });
 }
 
-/** Moves a dataset through its lifecycle (預計下架 needs the delisting date). */
+/**
+ * Moves a dataset through its lifecycle. 預計下架 (delisting_scheduled) needs the day the
+ * dataset will be delisted (YYYY-MM-DD, not in the past): the public notice shows it.
+ */
 export async function changeDatasetStatus(
   ctx: CatalogueContext,
   key: string | number,
   status: DatasetStatus,
-  options: WriteOptions,
+  options: WriteOptions & { delistingDate?: string },
 ): Promise<DatasetRecord> {
+  let delistingDate: string | null = null;
+  if (status === 'delisting_scheduled') {
+    const today = taipeiDateTime(options.now ?? new Date()).slice(0, 10);
+    const problem = !options.delistingDate
+      ? 'delistingDate is required to schedule a delisting (預計下架)'
+      : !/^\d{4}-\d{2}-\d{2}$/.test(options.delistingDate) ||
+          !Number.isFinite(Date.parse(options.delistingDate))
+        ? 'delistingDate must be a date YYYY-MM-DD'
+        : options.delistingDate < today
+          ? `delistingDate must not be before today (${today})`
+          : undefined;
+    if (problem) {
+      const code = options.delistingDate ? 'date' : 'required';
+      throw new AppError('VALIDATION_FAILED', problem, [{ field: 'delistingDate', code, message: problem }]);
+    }
+    delistingDate = options.delistingDate as string;
+  }
   const { record } = await updateDatasetMetadata(
     ctx,
     key,
     { status },
-    { ...options, mode: 'patch', action: 'status' },
+    { ...options, mode: 'patch', action: 'status', system: { delistingDate } },
   );
   return record;
 }

@@ -228,6 +228,10 @@ export class DemoCatalogue {
           : 'harvest',
       publishedAt: status === 'draft' ? null : `${dates.issued} ${dates.time}`,
       metadataModifiedAt: `${dates.modified} ${dates.time}`,
+      // 預計下架 datasets announce a day in the first half of next year.
+      ...(status === 'delisting_scheduled'
+        ? { delistingDate: `${new Date().getUTCFullYear() + 1}-0${random.int(1, 6)}-15` }
+        : {}),
     };
     return { input, system };
   }

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../test/test-database.ts';
+import { migrateToLatest } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await openTestDatabase();
+});
+afterAll(async () => {
+  await t.destroy();
+});
+
+describe(`migrations on ${process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}`, () => {
+  it('creates every catalogue table with its columns', async () => {
+    const tables = await t.db.introspection.getTables();
+    const names = tables.map((table) => table.name).filter((n) => !n.startsWith('kysely_'));
+    expect(names.sort()).toEqual(
+      [
+        'dataset_keywords',
+        'dataset_themes',
+        'dataset_versions',
+        'datasets',
+        'organizations',
+        'resources',
+      ].sort(),
+    );
+    const datasets = tables.find((table) => table.name === 'datasets');
+    expect(datasets?.columns.map((c) => c.name)).toEqual(
+      expect.arrayContaining([
+        'identifier',
+        'category_code',
+        'field_description',
+        'accrual_periodicity',
+        'status',
+      ]),
+    );
+  });
+
+  it('has dated, ordered names and is a no-op the second time', async () => {
+    for (const name of Object.keys(MIGRATIONS)) expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-\d{4}-[a-z-]+$/);
+    const again = await migrateToLatest(t.db, t.schema);
+    expect(again.results).toEqual([]);
+  });
+});
