@@ -1,0 +1,41 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Writable } from 'node:stream';
+import { writeText, type CellValue, type SinkColumn, type TableSink } from './table-sink.ts';
+
+export interface CsvWriterOptions {
+  /** Start with a UTF-8 byte order mark so Excel opens the file as UTF-8. */
+  bom?: boolean;
+  /** Line ending; RFC 4180 says CRLF. */
+  recordDelimiter?: '\r\n' | '\n';
+}
+
+function cell(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return String(value);
+}
+
+/** UTF-8 CSV (RFC 4180): header row, quoting only where needed, rows streamed. */
+export function createCsvWriter(
+  out: Writable,
+  columns: readonly SinkColumn[],
+  options: CsvWriterOptions = {},
+): TableSink {
+  const record_delimiter = options.recordDelimiter === '\n' ? 'unix' : 'windows';
+  const line = (cells: string[]) => stringify([cells], { record_delimiter });
+  let started = false;
+  const start = async () => {
+    if (started) return;
+    started = true;
+    await writeText(out, (options.bom ? '\uFEFF' : '') + line(columns.map((c) => c.name)));
+  };
+  return {
+    async write(row) {
+      await start();
+      await writeText(out, line(row.map(cell)));
+    },
+    async end() {
+      await start();
+    },
+  };
+}

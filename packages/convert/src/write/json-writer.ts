@@ -1,0 +1,34 @@
+import type { Writable } from 'node:stream';
+import { writeText, type CellValue, type SinkColumn, type TableSink } from './table-sink.ts';
+
+function record(columns: readonly SinkColumn[], row: readonly CellValue[]): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  columns.forEach((c, i) => {
+    out[c.name] = row[i] ?? null;
+  });
+  return out;
+}
+
+/** A JSON array of objects keyed by column name, values typed; streamed row by row. */
+export function createJsonWriter(out: Writable, columns: readonly SinkColumn[]): TableSink {
+  let count = 0;
+  return {
+    async write(row) {
+      await writeText(out, `${count === 0 ? '[\n' : ',\n'}${JSON.stringify(record(columns, row))}`);
+      count++;
+    },
+    async end() {
+      await writeText(out, count === 0 ? '[]\n' : '\n]\n');
+    },
+  };
+}
+
+/** Newline-delimited JSON: one object a line. */
+export function createNdjsonWriter(out: Writable, columns: readonly SinkColumn[]): TableSink {
+  return {
+    async write(row) {
+      await writeText(out, `${JSON.stringify(record(columns, row))}\n`);
+    },
+    async end() {},
+  };
+}

@@ -1,0 +1,36 @@
+import type { Writable } from 'node:stream';
+
+/** A typed cell value after conversion; null is "no value". */
+export type CellValue = string | number | boolean | null;
+
+/** The columns a writer needs: final names, with an optional description. */
+export interface SinkColumn {
+  name: string;
+  description?: string;
+}
+
+/** Where converted rows go, one at a time: every writer implements it. */
+export interface TableSink {
+  write(row: readonly CellValue[]): Promise<void>;
+  /** Finishes the document (closing brackets, footers) and ends nothing else. */
+  end(): Promise<void>;
+}
+
+/** Writes text to a stream, waiting when the stream asks to (bounded memory). */
+export async function writeText(out: Writable, text: string): Promise<void> {
+  if (text === '') return;
+  if (!out.write(text)) {
+    await new Promise<void>((resolve, reject) => {
+      const onDrain = () => {
+        out.off('error', onError);
+        resolve();
+      };
+      const onError = (error: Error) => {
+        out.off('drain', onDrain);
+        reject(error);
+      };
+      out.once('drain', onDrain);
+      out.once('error', onError);
+    });
+  }
+}
