@@ -1,0 +1,34 @@
+import { trimCell } from './trim.ts';
+
+/**
+ * Cell values that mean "no value" in Taiwan government files, compared after trimming
+ * (so whitespace-only cells are empty). Matched exactly, case included: `Na` (sodium) and
+ * `0` are values, not nulls.
+ */
+export const NULL_TOKENS: readonly string[] = [
+  '', // empty, or only whitespace / invisible characters
+  '-', // hyphen-minus
+  '--',
+  '－', // full-width hyphen-minus (U+FF0D)
+  '—', // em dash (U+2014)
+  '―', // horizontal bar (U+2015), used as a dash in Chinese documents
+  '無', // "none"
+  'N/A',
+  'n/a',
+  '#N/A', // spreadsheet "not available"
+  'NA',
+  'null',
+  'NULL',
+];
+
+const NULL_TOKEN_SET: ReadonlySet<string> = new Set(NULL_TOKENS);
+
+/** True when the cell means "no value". */
+export function isNullToken(value: string | null | undefined): boolean {
+  return value === null || value === undefined || NULL_TOKEN_SET.has(trimCell(value));
+}
+
+/** The value itself, or null when it means "no value". */
+export function nullIfNoValue(value: string | null | undefined): string | null {
+  return isNullToken(value) ? null : (value as string);
+}

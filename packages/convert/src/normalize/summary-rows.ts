@@ -1,0 +1,24 @@
+import { toHalfWidth } from './width.ts';
+import { trimCell } from './trim.ts';
+
+/** A first cell naming a total (合計, 總計, 小計, 總和, 共計, Total), optionally followed by `:`/`(`…. */
+const TOTAL = /^(合計|總計|小計|總和|共計|總合計|grandtotal|subtotal|total|sum)([:([].*)?$/i;
+/** A first cell that opens a footnote: 註：, 註1：, 附註：, 備註：, 說明：, 資料來源：, Note:, ※, *. */
+const FOOTNOTE =
+  /^((附|備)?註[0-9一二三四五六七八九十]*|說明|資料來源|來源|製表|製表單位|填表說明|資料時間|資料日期|notes?|sources?)\s*:|^[※*]/i;
+
+/**
+ * Whether a row is a total row (its first non-empty cell is 合計, 總計, 小計, 總和, Total…)
+ * or a footnote (its first cell starts with 註：, 資料來源：, 說明：, 備註：… and every other
+ * cell is empty), so the pipeline can drop it from a table's middle or end. Undefined for
+ * an ordinary row.
+ */
+export function isSummaryRow(cells: readonly (string | null)[]): 'total' | 'footnote' | undefined {
+  const texts = cells.map((cell) => (cell === null ? '' : toHalfWidth(trimCell(cell))));
+  const filled = texts.filter((text) => text !== '');
+  const first = filled[0];
+  if (first === undefined) return undefined;
+  if (TOTAL.test(first.replace(/\s+/g, ''))) return 'total';
+  if (filled.length === 1 && texts[0] === first && FOOTNOTE.test(first)) return 'footnote';
+  return undefined;
+}

@@ -1,0 +1,44 @@
+import proj4 from 'proj4';
+
+/**
+ * TWD97 Transverse Mercator 2° zones (TM2): EPSG:3826 with central meridian 121°
+ * (Taiwan main island) and EPSG:3825 with 119° (澎湖 Penghu, 金門 Kinmen, 馬祖 Matsu).
+ */
+export type Twd97Zone = 'EPSG:3826' | 'EPSG:3825';
+
+const tm2 = (centralMeridian: number): string =>
+  `+proj=tmerc +lat_0=0 +lon_0=${centralMeridian} +k=0.9999 +x_0=250000 +y_0=0 +ellps=GRS80 ` +
+  '+towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
+
+export const TWD97_PROJ_STRINGS: Readonly<Record<Twd97Zone, string>> = {
+  'EPSG:3826': tm2(121),
+  'EPSG:3825': tm2(119),
+};
+
+const WGS84 = 'EPSG:4326';
+proj4.defs('EPSG:3826', TWD97_PROJ_STRINGS['EPSG:3826']);
+proj4.defs('EPSG:3825', TWD97_PROJ_STRINGS['EPSG:3825']);
+
+export interface LonLat {
+  lon: number;
+  lat: number;
+}
+
+export interface Twd97Point {
+  x: number;
+  y: number;
+}
+
+/** TWD97 TM2 metres → WGS84 degrees; null when the input is not a finite number pair. */
+export function twd97ToWgs84(x: number, y: number, zone: Twd97Zone = 'EPSG:3826'): LonLat | null {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+  const [lon, lat] = proj4(zone, WGS84, [x, y]);
+  return Number.isFinite(lon) && Number.isFinite(lat) ? { lon: lon as number, lat: lat as number } : null;
+}
+
+/** WGS84 degrees → TWD97 TM2 metres; null when the input is not a finite number pair. */
+export function wgs84ToTwd97(lon: number, lat: number, zone: Twd97Zone = 'EPSG:3826'): Twd97Point | null {
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+  const [x, y] = proj4(WGS84, zone, [lon, lat]);
+  return Number.isFinite(x) && Number.isFinite(y) ? { x: x as number, y: y as number } : null;
+}

@@ -1,0 +1,4 @@
+export { convertDelimitedFile, type ConvertOptions } from './convert-delimited.ts';
+export { formatReport, type ConversionReport } from './conversion-report.ts';
+export { OUTPUT_FORMATS, outputFormatFor, type OutputFormat } from './output-format.ts';
+export { planColumns, type ColumnPlan, type PlannedColumn } from './column-plan.ts';

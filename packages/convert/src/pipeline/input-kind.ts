@@ -1,0 +1,50 @@
+import { open } from 'node:fs/promises';
+import { ConvertError } from '../errors/convert-error.ts';
+
+/** What the first bytes say a file is: only delimited text is read today. */
+export type InputKind = 'delimited' | 'zip' | 'pdf' | 'xls' | 'json' | 'xml';
+
+const NAMES: Record<Exclude<InputKind, 'delimited'>, string> = {
+  zip: 'a ZIP container (ZIP, XLSX, ODS or DOCX)',
+  pdf: 'a PDF document',
+  xls: 'a legacy Office document (XLS/DOC)',
+  json: 'JSON',
+  xml: 'XML or HTML',
+};
+
+/** Sniffs the input from its bytes, never from its extension. */
+export async function sniffInputKind(path: string): Promise<InputKind> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new ConvertError('INPUT_NOT_FOUND', `Cannot read ${path}`, { cause: error });
+  }
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
+    const head = buffer.subarray(0, bytesRead);
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip';
+    if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+    if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
+      return 'xls';
+    const text = head
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    if (text.startsWith('{') || text.startsWith('[')) return 'json';
+    if (text.startsWith('<')) return 'xml';
+    return 'delimited';
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Refuses what the converter cannot read yet, with a clear code. */
+export function requireDelimited(kind: InputKind, path: string): void {
+  if (kind !== 'delimited') {
+    throw new ConvertError(
+      'UNSUPPORTED_INPUT',
+      `${path} is ${NAMES[kind]}; this version converts delimited text (CSV, TSV, TXT in any encoding)`,
+    );
+  }
+}
