@@ -5,9 +5,9 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { isConvertError } from './errors/convert-error.ts';
-import { convertDelimitedFile } from './pipeline/convert-delimited.ts';
+import { convertFile } from './pipeline/convert-file.ts';
 import { formatReport } from './pipeline/conversion-report.ts';
-import { requireDelimited, sniffInputKind } from './pipeline/input-kind.ts';
+import { readerFor, sniffInputKind } from './pipeline/input-kind.ts';
 import { OUTPUT_FORMATS, outputFormatFor } from './pipeline/output-format.ts';
 import type { Delimiter } from './delimited/sniff-delimiter.ts';
 
@@ -18,6 +18,7 @@ interface CliOptions {
   normalize: boolean;
   bom: boolean;
   delimiter?: string;
+  sheet?: string;
   quiet: boolean;
 }
 
@@ -52,6 +53,7 @@ export function buildConvertProgram(): Command {
         Object.keys(DELIMITERS),
       ),
     )
+    .option('--sheet <name>', 'spreadsheets: the sheet to convert (default: the first with data)')
     .option('-q, --quiet', 'print nothing but errors', false)
     .addHelpText(
       'after',
@@ -66,7 +68,7 @@ Nothing is written to the output unless the whole conversion succeeds.`,
     )
     .action(async (input: string, options: CliOptions) => {
       const to = outputFormatFor(options.output, options.to);
-      requireDelimited(await sniffInputKind(input), input);
+      const reader = readerFor(await sniffInputKind(input), input);
       const temporary = path.join(
         path.dirname(path.resolve(options.output)),
         `.${path.basename(options.output)}.${process.pid}.tmp`,
@@ -78,11 +80,12 @@ Nothing is written to the output unless the whole conversion succeeds.`,
           : undefined;
       try {
         bar?.start(100, 0);
-        const report = await convertDelimitedFile(input, out, {
+        const report = await convertFile(input, reader, out, {
           to,
           normalize: options.normalize,
           bom: options.bom,
           outputPath: options.output,
+          ...(options.sheet ? { sheet: options.sheet } : {}),
           ...(options.delimiter ? { delimiter: DELIMITERS[options.delimiter] as Delimiter } : {}),
           ...(bar
             ? {

@@ -10,3 +10,4 @@ export * from './delimited/index.ts';
 export * from './infer/index.ts';
 export { ConvertError, isConvertError, type ConvertErrorCode } from './errors/convert-error.ts';
 export * from './pipeline/index.ts';
+export * from './read/index.ts';

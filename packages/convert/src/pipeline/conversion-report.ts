@@ -12,6 +12,8 @@ export interface ConversionReport {
     encoding: DetectedEncoding['encoding'] | undefined;
     bom: boolean;
     delimiter: string | undefined;
+    /** The sheet, table or element path read, for inputs with several. */
+    part?: string;
     replacementCharacters: number;
   };
   output: { path: string; format: OutputFormat };

@@ -1,7 +1,9 @@
 import { open } from 'node:fs/promises';
 import { ConvertError } from '../errors/convert-error.ts';
+import type { RecordReader } from '../read/record-source.ts';
+import { READERS } from '../read/readers.ts';
 
-/** What the first bytes say a file is: only delimited text is read today. */
+/** What the first bytes say a file is. */
 export type InputKind = 'delimited' | 'zip' | 'pdf' | 'xls' | 'json' | 'xml';
 
 const NAMES: Record<Exclude<InputKind, 'delimited'>, string> = {
@@ -39,12 +41,13 @@ export async function sniffInputKind(path: string): Promise<InputKind> {
   }
 }
 
-/** Refuses what the converter cannot read yet, with a clear code. */
-export function requireDelimited(kind: InputKind, path: string): void {
-  if (kind !== 'delimited') {
-    throw new ConvertError(
-      'UNSUPPORTED_INPUT',
-      `${path} is ${NAMES[kind]}; this version converts delimited text (CSV, TSV, TXT in any encoding)`,
-    );
-  }
+/** The reader for an input kind; refuses what the converter cannot read yet, with a clear code. */
+export function readerFor(kind: InputKind, path: string): RecordReader {
+  const reader = READERS[kind];
+  if (reader) return reader;
+  const name = kind === 'delimited' ? 'delimited text' : NAMES[kind];
+  throw new ConvertError(
+    'UNSUPPORTED_INPUT',
+    `${path} is ${name}; this version reads ${Object.keys(READERS).join(', ')} input`,
+  );
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConvertCli } from '../cli.ts';
-import { convertDelimitedFile, type ConvertOptions } from './convert-delimited.ts';
+import { readDelimitedFile } from '../read/delimited-reader.ts';
+import { convertFile, type ConvertOptions } from './convert-file.ts';
 
 const REAL = new URL('../../../portal/demo/real/', import.meta.url).pathname;
 const real = (name: string) => path.join(REAL, name);
@@ -13,7 +14,7 @@ async function convert(file: string, options: ConvertOptions) {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const report = await convertDelimitedFile(file, out, options);
+  const report = await convertFile(file, readDelimitedFile, out, options);
   out.end();
   return { report, text: Buffer.concat(chunks).toString('utf8') };
 }

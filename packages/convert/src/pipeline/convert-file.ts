@@ -1,8 +1,8 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { detectHeader, HEADER_WINDOW } from '../delimited/header.ts';
-import { readDelimited, type DelimitedRecord } from '../delimited/read-delimited.ts';
 import type { Delimiter } from '../delimited/sniff-delimiter.ts';
+import type { RecordReader, SourceRecord } from '../read/record-source.ts';
 import { ColumnTypeInferrer } from '../infer/column-type.ts';
 import { emptyNormalizeCounts } from '../normalize/normalize-counts.ts';
 import { isSummaryRow } from '../normalize/summary-rows.ts';
@@ -23,23 +23,12 @@ export interface ConvertOptions {
   /** CSV output: start with a UTF-8 BOM (for Excel). */
   bom?: boolean;
   delimiter?: Delimiter;
+  /** Spreadsheets: the sheet to read. */
+  sheet?: string;
   /** The output's name, for the report. */
   outputPath?: string;
   /** Bytes read so far over both passes, and the total (twice the file size). */
   onProgress?: (done: number, total: number) => void;
-}
-
-/** Reads the file, reporting progress; a fresh stream each pass. */
-function source(path: string, pass: number, size: number, onProgress: ConvertOptions['onProgress']) {
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (onProgress) {
-    let done = pass * size;
-    stream.on('data', (chunk) => {
-      done += chunk.length;
-      onProgress(done, 2 * size);
-    });
-  }
-  return stream;
 }
 
 function sinkFor(out: Writable, plan: ColumnPlan, options: ConvertOptions): TableSink {
@@ -64,22 +53,28 @@ function sinkFor(out: Writable, plan: ColumnPlan, options: ConvertOptions): Tabl
 }
 
 /**
- * Converts a delimited text file (CSV/TSV/…, any encoding) in two streaming passes:
- * the first finds the header and infers every column's type from all values; the
- * second normalises and writes. Memory stays bounded whatever the file size.
+ * Converts a file in two streaming passes of `reader`: the first finds the header and
+ * infers every column's type from all values; the second normalises and writes.
+ * Memory stays bounded whatever the file size.
  */
-export async function convertDelimitedFile(
+export async function convertFile(
   inputPath: string,
+  reader: RecordReader,
   out: Writable,
   options: ConvertOptions,
 ): Promise<ConversionReport> {
   const size = statSync(inputPath).size;
   const normalize = options.normalize ?? true;
-  const readOptions = options.delimiter ? { delimiter: options.delimiter } : {};
+  const pass = (n: number) =>
+    reader(inputPath, {
+      delimiter: options.delimiter,
+      sheet: options.sheet,
+      onBytes: options.onProgress ? (bytes) => options.onProgress?.(n * size + bytes, 2 * size) : undefined,
+    });
 
   // Pass 1: header and types.
-  const first = readDelimited(source(inputPath, 0, size, options.onProgress), readOptions);
-  const window: DelimitedRecord[] = [];
+  const first = pass(0);
+  const window: SourceRecord[] = [];
   let header: ReturnType<typeof detectHeader> | undefined;
   let inferrers: ColumnTypeInferrer[] = [];
   let read = 0;
@@ -113,7 +108,7 @@ export async function convertDelimitedFile(
   // Pass 2: normalise and write.
   const counts = emptyNormalizeCounts();
   const sink = sinkFor(out, plan, options);
-  const second = readDelimited(source(inputPath, 1, size, options.onProgress), readOptions);
+  const second = pass(1);
   let index = 0;
   let written = 0;
   let totals = 0;
@@ -134,7 +129,7 @@ export async function convertDelimitedFile(
   if (normalize) counts.droppedRows = totals + footnotes;
 
   const summary = second.summary;
-  const warnings: string[] = [];
+  const warnings: string[] = [...summary.warnings];
   if (summary.replacementCount > 0) {
     warnings.push(
       `${summary.replacementCount} bytes could not be decoded as ${summary.encoding?.encoding} (replaced by U+FFFD)`,
@@ -146,7 +141,8 @@ export async function convertDelimitedFile(
       bytes: size,
       encoding: summary.encoding?.encoding,
       bom: summary.encoding?.bom ?? false,
-      delimiter: summary.delimiter?.delimiter,
+      delimiter: summary.delimiter,
+      ...(summary.part === undefined ? {} : { part: summary.part }),
       replacementCharacters: summary.replacementCount,
     },
     output: { path: options.outputPath ?? '-', format: options.to },
