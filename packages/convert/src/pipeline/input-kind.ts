@@ -4,14 +4,30 @@ import type { RecordReader } from '../read/record-source.ts';
 import { READERS } from '../read/readers.ts';
 
 /** What the first bytes say a file is. */
-export type InputKind = 'delimited' | 'zip' | 'pdf' | 'xls' | 'json' | 'xml';
+export type InputKind =
+  | 'delimited'
+  | 'zip'
+  | 'xlsx'
+  | 'ods'
+  | 'docx'
+  | 'pdf'
+  | 'xls'
+  | 'json'
+  | 'ndjson'
+  | 'xml'
+  | 'html';
 
 const NAMES: Record<Exclude<InputKind, 'delimited'>, string> = {
-  zip: 'a ZIP container (ZIP, XLSX, ODS or DOCX)',
+  zip: 'a ZIP archive',
+  xlsx: 'an Excel workbook (XLSX)',
+  ods: 'an OpenDocument spreadsheet (ODS)',
+  docx: 'a Word document (DOCX)',
   pdf: 'a PDF document',
   xls: 'a legacy Office document (XLS/DOC)',
   json: 'JSON',
-  xml: 'XML or HTML',
+  ndjson: 'newline-delimited JSON',
+  xml: 'XML',
+  html: 'HTML',
 };
 
 /** Sniffs the input from its bytes, never from its extension. */
