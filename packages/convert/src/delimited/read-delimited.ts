@@ -52,6 +52,7 @@ function lineBreaks(cells: readonly string[]): { breaks: number; crlf: number } 
   let breaks = 0;
   let crlf = 0;
   for (const cell of cells) {
+    if (!cell.includes('\n') && !cell.includes('\r')) continue;
     breaks += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
     crlf += cell.match(/\r\n/g)?.length ?? 0;
   }

@@ -7,6 +7,10 @@ const TOTAL = /^(合計|總計|小計|總和|共計|總合計|grandtotal|subtota
 const FOOTNOTE =
   /^((附|備)?註[0-9一二三四五六七八九十]*|說明|資料來源|來源|製表|製表單位|填表說明|資料時間|資料日期|notes?|sources?)\s*:|^[※*]/i;
 
+/** Characters a total or footnote cell can start with, after trimming (half- or full-width). */
+const MAY_START_SUMMARY =
+  /^[\s\u3000\u200B-\u200D\u2060\uFEFF]*[合總小共附備註說資來製填gGsStTnN※*＊ｇＧｓＳｔＴｎＮ]/;
+
 /**
  * Whether a row is a total row (its first non-empty cell is 合計, 總計, 小計, 總和, Total…)
  * or a footnote (its first cell starts with 註：, 資料來源：, 說明：, 備註：… and every other
@@ -14,6 +18,9 @@ const FOOTNOTE =
  * an ordinary row.
  */
 export function isSummaryRow(cells: readonly (string | null)[]): 'total' | 'footnote' | undefined {
+  // Fast path: a row whose first non-empty cell cannot start a total or a footnote.
+  const firstRaw = cells.find((cell): cell is string => cell !== null && cell.trim() !== '');
+  if (firstRaw === undefined || !MAY_START_SUMMARY.test(firstRaw)) return undefined;
   const texts = cells.map((cell) => (cell === null ? '' : toHalfWidth(trimCell(cell))));
   const filled = texts.filter((text) => text !== '');
   const first = filled[0];

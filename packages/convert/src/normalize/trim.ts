@@ -8,7 +8,11 @@ const INVISIBLE_INSIDE = /[\u200B\u2060\uFEFF]/g;
 /** Whitespace at the edges, including the full-width space (U+3000), NBSP and ZWJ/ZWNJ. */
 const EDGE = /^[\s\u200C\u200D]+|[\s\u200C\u200D]+$/g;
 
+/** Quick test: does the value have anything trimCell would remove? */
+const NEEDS_TRIM = /^[\s\u200C\u200D]|[\s\u200C\u200D]$|[\u200B\u2060\uFEFF]/;
+
 /** A cell without surrounding whitespace (half- or full-width) and without invisible characters. */
 export function trimCell(value: string): string {
+  if (!NEEDS_TRIM.test(value)) return value;
   return value.replace(INVISIBLE_INSIDE, '').replace(EDGE, '');
 }

@@ -19,6 +19,18 @@ const WGS84 = 'EPSG:4326';
 proj4.defs('EPSG:3826', TWD97_PROJ_STRINGS['EPSG:3826']);
 proj4.defs('EPSG:3825', TWD97_PROJ_STRINGS['EPSG:3825']);
 
+/** One converter per zone and direction: building a proj4 projection costs more than using it. */
+const converters = new Map<string, proj4.Converter>();
+function converter(from: string, to: string): proj4.Converter {
+  const key = `${from}>${to}`;
+  let c = converters.get(key);
+  if (!c) {
+    c = proj4(from, to);
+    converters.set(key, c);
+  }
+  return c;
+}
+
 export interface LonLat {
   lon: number;
   lat: number;
@@ -32,13 +44,13 @@ export interface Twd97Point {
 /** TWD97 TM2 metres → WGS84 degrees; null when the input is not a finite number pair. */
 export function twd97ToWgs84(x: number, y: number, zone: Twd97Zone = 'EPSG:3826'): LonLat | null {
   if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
-  const [lon, lat] = proj4(zone, WGS84, [x, y]);
+  const [lon, lat] = converter(zone, WGS84).forward([x, y]);
   return Number.isFinite(lon) && Number.isFinite(lat) ? { lon: lon as number, lat: lat as number } : null;
 }
 
 /** WGS84 degrees → TWD97 TM2 metres; null when the input is not a finite number pair. */
 export function wgs84ToTwd97(lon: number, lat: number, zone: Twd97Zone = 'EPSG:3826'): Twd97Point | null {
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null;
-  const [x, y] = proj4(WGS84, zone, [lon, lat]);
+  const [x, y] = converter(WGS84, zone).forward([lon, lat]);
   return Number.isFinite(x) && Number.isFinite(y) ? { x: x as number, y: y as number } : null;
 }

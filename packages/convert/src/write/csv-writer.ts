@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Writable } from 'node:stream';
-import { writeText, type CellValue, type SinkColumn, type TableSink } from './table-sink.ts';
+import { TextOutput, type CellValue, type SinkColumn, type TableSink } from './table-sink.ts';
 
 export interface CsvWriterOptions {
   /** Start with a UTF-8 byte order mark so Excel opens the file as UTF-8. */
@@ -21,21 +21,23 @@ export function createCsvWriter(
   columns: readonly SinkColumn[],
   options: CsvWriterOptions = {},
 ): TableSink {
+  const output = new TextOutput(out);
   const record_delimiter = options.recordDelimiter === '\n' ? 'unix' : 'windows';
   const line = (cells: string[]) => stringify([cells], { record_delimiter });
   let started = false;
   const start = async () => {
     if (started) return;
     started = true;
-    await writeText(out, (options.bom ? '\uFEFF' : '') + line(columns.map((c) => c.name)));
+    await output.write((options.bom ? '\uFEFF' : '') + line(columns.map((c) => c.name)));
   };
   return {
     async write(row) {
       await start();
-      await writeText(out, line(row.map(cell)));
+      await output.write(line(row.map(cell)));
     },
     async end() {
       await start();
+      await output.flush();
     },
   };
 }

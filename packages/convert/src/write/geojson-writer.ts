@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { writeText, type CellValue, type SinkColumn, type TableSink } from './table-sink.ts';
+import { TextOutput, type CellValue, type SinkColumn, type TableSink } from './table-sink.ts';
 
 export interface GeoJsonWriterOptions {
   /** Indexes of the WGS84 longitude and latitude columns. */
@@ -21,6 +21,7 @@ export function createGeoJsonWriter(
   columns: readonly SinkColumn[],
   options: GeoJsonWriterOptions,
 ): TableSink {
+  const output = new TextOutput(out);
   let count = 0;
   return {
     async write(row) {
@@ -36,11 +37,12 @@ export function createGeoJsonWriter(
         properties,
       };
       const head = count === 0 ? '{"type":"FeatureCollection","features":[\n' : ',\n';
-      await writeText(out, head + JSON.stringify(feature));
+      await output.write(head + JSON.stringify(feature));
       count++;
     },
     async end() {
-      await writeText(out, count === 0 ? '{"type":"FeatureCollection","features":[]}\n' : '\n]}\n');
+      await output.write(count === 0 ? '{"type":"FeatureCollection","features":[]}\n' : '\n]}\n');
+      await output.flush();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { writeText, type CellValue, type SinkColumn, type TableSink } from './table-sink.ts';
+import { TextOutput, type CellValue, type SinkColumn, type TableSink } from './table-sink.ts';
 
 function record(columns: readonly SinkColumn[], row: readonly CellValue[]): Record<string, CellValue> {
   const out: Record<string, CellValue> = {};
@@ -11,24 +11,29 @@ function record(columns: readonly SinkColumn[], row: readonly CellValue[]): Reco
 
 /** A JSON array of objects keyed by column name, values typed; streamed row by row. */
 export function createJsonWriter(out: Writable, columns: readonly SinkColumn[]): TableSink {
+  const output = new TextOutput(out);
   let count = 0;
   return {
     async write(row) {
-      await writeText(out, `${count === 0 ? '[\n' : ',\n'}${JSON.stringify(record(columns, row))}`);
+      await output.write(`${count === 0 ? '[\n' : ',\n'}${JSON.stringify(record(columns, row))}`);
       count++;
     },
     async end() {
-      await writeText(out, count === 0 ? '[]\n' : '\n]\n');
+      await output.write(count === 0 ? '[]\n' : '\n]\n');
+      await output.flush();
     },
   };
 }
 
 /** Newline-delimited JSON: one object a line. */
 export function createNdjsonWriter(out: Writable, columns: readonly SinkColumn[]): TableSink {
+  const output = new TextOutput(out);
   return {
     async write(row) {
-      await writeText(out, `${JSON.stringify(record(columns, row))}\n`);
+      await output.write(`${JSON.stringify(record(columns, row))}\n`);
     },
-    async end() {},
+    async end() {
+      await output.flush();
+    },
   };
 }

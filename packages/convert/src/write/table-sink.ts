@@ -34,3 +34,28 @@ export async function writeText(out: Writable, text: string): Promise<void> {
     });
   }
 }
+
+/** Collects small writes and passes them on in 64 KB pieces: one stream write per row is slow. */
+export class TextOutput {
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly out: Writable,
+    private readonly limit = 64 * 1024,
+  ) {}
+
+  async write(text: string): Promise<void> {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= this.limit) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.size === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    await writeText(this.out, text);
+  }
+}

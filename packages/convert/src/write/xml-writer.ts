@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { writeText, type SinkColumn, type TableSink } from './table-sink.ts';
+import { TextOutput, type SinkColumn, type TableSink } from './table-sink.ts';
 
 // Characters XML 1.0 does not allow at all (C0 controls but tab/newline/CR, U+FFFE/U+FFFF, lone surrogates).
 const NOT_XML =
@@ -46,6 +46,7 @@ export function createXmlWriter(
   columns: readonly SinkColumn[],
   options: XmlWriterOptions = {},
 ): TableSink {
+  const output = new TextOutput(out);
   const root = xmlElementName(options.root ?? 'rows');
   const rowName = xmlElementName(options.row ?? 'row');
   const names = uniqueNames(columns);
@@ -53,7 +54,7 @@ export function createXmlWriter(
   const start = async () => {
     if (started) return;
     started = true;
-    await writeText(out, `<?xml version="1.0" encoding="UTF-8"?>\n<${root}>\n`);
+    await output.write(`<?xml version="1.0" encoding="UTF-8"?>\n<${root}>\n`);
   };
   return {
     async write(row) {
@@ -64,11 +65,12 @@ export function createXmlWriter(
           return v === null ? `<${name}/>` : `<${name}>${escapeXml(String(v))}</${name}>`;
         })
         .join('');
-      await writeText(out, `  <${rowName}>${cells}</${rowName}>\n`);
+      await output.write(`  <${rowName}>${cells}</${rowName}>\n`);
     },
     async end() {
       await start();
-      await writeText(out, `</${root}>\n`);
+      await output.write(`</${root}>\n`);
+      await output.flush();
     },
   };
 }
