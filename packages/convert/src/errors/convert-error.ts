@@ -18,7 +18,23 @@ export type ConvertErrorCode =
   /** The input is in a format the converter does not read yet. */
   | 'UNSUPPORTED_INPUT'
   /** The input file does not exist or cannot be read. */
-  | 'INPUT_NOT_FOUND';
+  | 'INPUT_NOT_FOUND'
+  /** A spreadsheet has no sheet of the name asked for (the message lists the sheets). */
+  | 'SHEET_NOT_FOUND'
+  /** A document (DOCX) or HTML page holds no table to convert. */
+  | 'NO_TABLE'
+  /** A ZIP archive declares more than the size cap, or an entry compresses implausibly well. */
+  | 'ARCHIVE_TOO_LARGE'
+  /** A ZIP entry inflates past the size it declared. */
+  | 'ZIP_BOMB'
+  /** JSON or NDJSON that does not parse (truncated, a bad line); the message gives the position. */
+  | 'INVALID_JSON'
+  /** JSON or XML holding nothing to read as records (no array of objects, no repeated element). */
+  | 'NO_RECORDS'
+  /** XML that is not well-formed (truncated, unclosed or mismatched tags). */
+  | 'INVALID_XML'
+  /** XML whose DOCTYPE declares entities (`<!ENTITY`): refused so an entity bomb cannot expand. */
+  | 'XML_ENTITY_REFUSED';
 
 export class ConvertError extends Error {
   override readonly name = 'ConvertError';

@@ -104,12 +104,6 @@ describe('odp-convert', () => {
   });
 
   it.each([
-    [
-      'a file whose extension lies (JSON named .csv)',
-      'metadata-v1-example.json',
-      'x.csv',
-      'UNSUPPORTED_INPUT',
-    ],
     ['a missing file', 'no-such-file.csv', 'y.csv', 'INPUT_NOT_FOUND'],
     ['an output format it does not write', 'taitung-shelters-twd97.csv', 'z.parquet', 'UNSUPPORTED_OUTPUT'],
     [
@@ -155,5 +149,29 @@ describe('odp-convert documentation', () => {
     program.outputHelp();
     expect(help).toContain('--report');
     expect(after).toMatch(/Examples:\n\s+odp-convert /);
+  });
+});
+
+describe('inputs whose header is known', () => {
+  it('keeps every JSON record, even when the first looks like an English description row', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { readJsonFile } = await import('../read/json-reader.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'odp-json-'));
+    const file = path.join(dir, 'stations.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { 站名: 'Taipei Main Station', 類型: 'station', 旅客數: 'many' },
+        { 站名: '板橋', 類型: '車站', 旅客數: 120 },
+      ]),
+    );
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const report = await convertFile(file, readJsonFile, out, { to: 'json' });
+    out.end();
+    expect(report.headerRows).toBe(1);
+    const rows = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>[];
+    expect(rows.map((r) => r['站名'])).toEqual(['Taipei Main Station', '板橋']);
   });
 });

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { detectHeader, HEADER_WINDOW } from '../delimited/header.ts';
+import { detectHeader, HEADER_WINDOW, uniqueColumnNames, type DetectedHeader } from '../delimited/header.ts';
 import type { Delimiter } from '../delimited/sniff-delimiter.ts';
 import type { RecordReader, SourceRecord } from '../read/record-source.ts';
 import { ColumnTypeInferrer } from '../infer/column-type.ts';
@@ -75,7 +75,15 @@ export async function convertFile(
   // Pass 1: header and types.
   const first = pass(0);
   const window: SourceRecord[] = [];
-  let header: ReturnType<typeof detectHeader> | undefined;
+  let header: DetectedHeader | undefined;
+  const findHeader = (records: readonly string[][]): DetectedHeader =>
+    first.headerIsFirstRecord
+      ? {
+          columns: uniqueColumnNames((records[0] ?? []).map((name) => name.trim())).map((name) => ({ name })),
+          headerRows: 1,
+          dataStartIndex: 1,
+        }
+      : detectHeader(records);
   let inferrers: ColumnTypeInferrer[] = [];
   let read = 0;
   const consider = (cells: string[]) => {
@@ -87,7 +95,7 @@ export async function convertFile(
     if (!header) {
       window.push(record);
       if (window.length < HEADER_WINDOW) continue;
-      header = detectHeader(window.map((r) => r.cells));
+      header = findHeader(window.map((r) => r.cells));
       inferrers = header.columns.map(() => new ColumnTypeInferrer());
       window.slice(header.dataStartIndex).forEach((r) => consider(r.cells));
       continue;
@@ -96,7 +104,7 @@ export async function convertFile(
   }
   if (!header) {
     if (window.length === 0) throw new ConvertError('EMPTY_FILE', 'The file has no records');
-    header = detectHeader(window.map((r) => r.cells));
+    header = findHeader(window.map((r) => r.cells));
     inferrers = header.columns.map(() => new ColumnTypeInferrer());
     window.slice(header.dataStartIndex).forEach((r) => consider(r.cells));
   }

@@ -2,20 +2,11 @@ import { open } from 'node:fs/promises';
 import { ConvertError } from '../errors/convert-error.ts';
 import type { RecordReader } from '../read/record-source.ts';
 import { READERS } from '../read/readers.ts';
+import { sniffZipKind } from '../read/zip-kind.ts';
 
 /** What the first bytes say a file is. */
 export type InputKind =
-  | 'delimited'
-  | 'zip'
-  | 'xlsx'
-  | 'ods'
-  | 'docx'
-  | 'pdf'
-  | 'xls'
-  | 'json'
-  | 'ndjson'
-  | 'xml'
-  | 'html';
+  'delimited' | 'zip' | 'xlsx' | 'ods' | 'docx' | 'pdf' | 'xls' | 'json' | 'ndjson' | 'xml' | 'html';
 
 const NAMES: Record<Exclude<InputKind, 'delimited'>, string> = {
   zip: 'a ZIP archive',
@@ -41,7 +32,8 @@ export async function sniffInputKind(path: string): Promise<InputKind> {
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
     const head = buffer.subarray(0, bytesRead);
-    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip';
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)
+      return await sniffZipKind(path);
     if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
     if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
       return 'xls';
@@ -49,7 +41,29 @@ export async function sniffInputKind(path: string): Promise<InputKind> {
       .toString('utf8')
       .replace(/^\uFEFF/, '')
       .trimStart();
-    if (text.startsWith('{') || text.startsWith('[')) return 'json';
+    if (text.startsWith('{')) {
+      // NDJSON: the first line is a whole object and the next line starts another.
+      const { buffer: more, bytesRead: moreRead } = await handle.read(Buffer.alloc(1 << 16), 0, 1 << 16, 0);
+      const lines = more
+        .subarray(0, moreRead)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trimStart()
+        .split('\n');
+      const next = lines.slice(1).find((line) => line.trim() !== '');
+      if (lines.length > 1 && next?.trimStart().startsWith('{')) {
+        try {
+          const first: unknown = JSON.parse(lines[0] ?? '');
+          if (typeof first === 'object' && first !== null && !Array.isArray(first)) return 'ndjson';
+        } catch {
+          // not a whole object on one line: plain JSON
+        }
+      }
+      return 'json';
+    }
+    if (text.startsWith('[')) return 'json';
+    if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|table)\b/i.test(text))
+      return 'html';
     if (text.startsWith('<')) return 'xml';
     return 'delimited';
   } finally {

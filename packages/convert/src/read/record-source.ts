@@ -23,6 +23,11 @@ export interface SourceSummary {
 /** A pass over an input's records. */
 export interface RecordSource extends AsyncIterable<SourceRecord> {
   readonly summary: SourceSummary;
+  /**
+   * The first record is the header for certain (JSON keys, XML element names, a
+   * table's <th> row): the converter takes it as is instead of detecting one.
+   */
+  readonly headerIsFirstRecord?: boolean;
 }
 
 export interface ReaderOptions {

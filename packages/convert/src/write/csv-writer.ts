@@ -23,7 +23,8 @@ export function createCsvWriter(
 ): TableSink {
   const output = new TextOutput(out);
   const record_delimiter = options.recordDelimiter === '\n' ? 'unix' : 'windows';
-  const line = (cells: string[]) => stringify([cells], { record_delimiter });
+  // RFC 4180: a field with a line break is quoted, whatever the record delimiter.
+  const line = (cells: string[]) => stringify([cells], { record_delimiter, quoted_match: /[\r\n]/ });
   let started = false;
   const start = async () => {
     if (started) return;
