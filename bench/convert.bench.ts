@@ -18,7 +18,18 @@ import { REPO } from './lib/processes.ts';
 import { measure, type Measured } from './lib/measure.ts';
 import { Report } from './lib/report.ts';
 
-const DISTRICTS = ['臺東市', '成功鎮', '關山鎮', '卑南鄉', '大武鄉', '太麻里鄉', '東河鄉', '長濱鄉', '鹿野鄉', '池上鄉'];
+const DISTRICTS = [
+  '臺東市',
+  '成功鎮',
+  '關山鎮',
+  '卑南鄉',
+  '大武鄉',
+  '太麻里鄉',
+  '東河鄉',
+  '長濱鄉',
+  '鹿野鄉',
+  '池上鄉',
+];
 const KINDS = ['避難收容處所', '社區活動中心', '國民小學', '衛生所', '派出所'];
 
 function row(i: number): string {
@@ -78,7 +89,8 @@ export async function run(argv: string[]): Promise<void> {
     report.line(`CSV: ${rows} rows, ${(statSync(csv).size / 2 ** 20).toFixed(0)} MiB`);
     const ours = await measure(odpConvert, [csv, '-o', path.join(work, 'out.json'), '-q']);
     let miller: Measured | undefined;
-    if (have('mlr')) miller = await measure('mlr', ['--icsv', '--ojson', 'cat', csv], path.join(work, 'mlr.json'));
+    if (have('mlr'))
+      miller = await measure('mlr', ['--icsv', '--ojson', 'cat', csv], path.join(work, 'mlr.json'));
     line('odp-convert CSV → JSON (normalised)', csv, ours, miller);
     if (miller) line('mlr --icsv --ojson cat', csv, miller);
     else report.line('Miller: not installed (apt-get install -y miller)');
@@ -96,8 +108,18 @@ export async function run(argv: string[]): Promise<void> {
 
     const big5 = path.join(work, 'big5.csv');
     await generate(big5, Number(values['cp950-mb']), 'cp950');
-    const iconvRun = await measure('iconv', ['-f', 'CP950', '-t', 'UTF-8', big5], path.join(work, 'iconv.csv'));
-    const oursBig5 = await measure(odpConvert, [big5, '-o', path.join(work, 'utf8.csv'), '--no-normalize', '-q']);
+    const iconvRun = await measure(
+      'iconv',
+      ['-f', 'CP950', '-t', 'UTF-8', big5],
+      path.join(work, 'iconv.csv'),
+    );
+    const oursBig5 = await measure(odpConvert, [
+      big5,
+      '-o',
+      path.join(work, 'utf8.csv'),
+      '--no-normalize',
+      '-q',
+    ]);
     line('odp-convert CP950 CSV → UTF-8 CSV', big5, oursBig5, iconvRun);
     line('iconv -f CP950 -t UTF-8', big5, iconvRun);
     report.line('DuckDB COPY: not run (no DuckDB CLI in this machine’s package sources)');

@@ -21,6 +21,7 @@ export async function measure(command: string, args: string[], stdoutFile?: stri
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   const last = stderr.trim().split('\n').pop() ?? '';
   const match = /^([\d.]+) (\d+)$/.exec(last);
-  if (code !== 0 || !match) throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr.slice(-2000)}`);
+  if (code !== 0 || !match)
+    throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr.slice(-2000)}`);
   return { seconds: Number(match[1]), peakMiB: Number(match[2]) / 1024 };
 }

@@ -35,7 +35,9 @@ const DELIMITERS: Record<string, Delimiter> = {
 
 export function buildConvertProgram(): Command {
   return new Command('odp-convert')
-    .description('Convert a messy government data file into clean UTF-8 CSV, JSON, NDJSON, XML or GeoJSON')
+    .description(
+      'Convert a messy government data file into clean UTF-8 CSV, JSON, NDJSON, XML, GeoJSON, XLSX or Parquet',
+    )
     .argument(
       '<input>',
       'the file to convert (delimited text in any encoding: UTF-8 ± BOM, CP950/Big5, UTF-16)',

@@ -34,7 +34,11 @@ export type ConvertErrorCode =
   /** XML that is not well-formed (truncated, unclosed or mismatched tags). */
   | 'INVALID_XML'
   /** XML whose DOCTYPE declares entities (`<!ENTITY`): refused so an entity bomb cannot expand. */
-  | 'XML_ENTITY_REFUSED';
+  | 'XML_ENTITY_REFUSED'
+  /** A file that cannot be opened as the format its bytes claim (a damaged or encrypted PDF). */
+  | 'CORRUPT_FILE'
+  /** A PDF without a text layer (a scanned image): it needs OCR before its table can be read. */
+  | 'NEEDS_OCR';
 
 export class ConvertError extends Error {
   override readonly name = 'ConvertError';

@@ -105,7 +105,7 @@ describe('odp-convert', () => {
 
   it.each([
     ['a missing file', 'no-such-file.csv', 'y.csv', 'INPUT_NOT_FOUND'],
-    ['an output format it does not write', 'taitung-shelters-twd97.csv', 'z.parquet', 'UNSUPPORTED_OUTPUT'],
+    ['an output format it does not write', 'taitung-shelters-twd97.csv', 'z.sqlite', 'UNSUPPORTED_OUTPUT'],
     [
       'GeoJSON from a table without coordinates',
       'dgpa-calendar-113-utf8bom.csv',

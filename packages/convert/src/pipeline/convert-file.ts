@@ -9,7 +9,9 @@ import { isSummaryRow } from '../normalize/summary-rows.ts';
 import { createCsvWriter } from '../write/csv-writer.ts';
 import { createGeoJsonWriter } from '../write/geojson-writer.ts';
 import { createJsonWriter, createNdjsonWriter } from '../write/json-writer.ts';
+import { createParquetWriter, parquetTypeFor, type ParquetColumnType } from '../write/parquet-writer.ts';
 import type { TableSink } from '../write/table-sink.ts';
+import { createXlsxWriter } from '../write/xlsx-writer.ts';
 import { createXmlWriter } from '../write/xml-writer.ts';
 import { ConvertError } from '../errors/convert-error.ts';
 import { planColumns, type ColumnPlan } from './column-plan.ts';
@@ -23,6 +25,8 @@ export interface ConvertOptions {
   /** CSV output: start with a UTF-8 BOM (for Excel). */
   bom?: boolean;
   delimiter?: Delimiter;
+  /** Delimited text: the largest record in bytes (default 16 MiB); longer is FIELD_TOO_LARGE. */
+  maxRecordBytes?: number;
   /** Spreadsheets: the sheet to read. */
   sheet?: string;
   /** The output's name, for the report. */
@@ -49,6 +53,19 @@ function sinkFor(out: Writable, plan: ColumnPlan, options: ConvertOptions): Tabl
         );
       }
       return createGeoJsonWriter(out, plan.output, plan.lonLat);
+    case 'xlsx':
+      return createXlsxWriter(out, plan.output, [
+        ...plan.columns.map((c) => c.inferred.type),
+        ...plan.output.slice(plan.columns.length).map(() => 'coordinate'),
+      ]);
+    case 'parquet': {
+      // Output columns past the input's are the WGS84 longitude/latitude from TWD97.
+      const types: ParquetColumnType[] = plan.output.map((_, i) => {
+        const column = plan.columns[i];
+        return column ? parquetTypeFor(column.inferred) : 'DOUBLE';
+      });
+      return createParquetWriter(out, plan.output, types);
+    }
   }
 }
 
@@ -69,6 +86,7 @@ export async function convertFile(
     reader(inputPath, {
       delimiter: options.delimiter,
       sheet: options.sheet,
+      maxRecordBytes: options.maxRecordBytes,
       onBytes: options.onProgress ? (bytes) => options.onProgress?.(n * size + bytes, 2 * size) : undefined,
     });
 

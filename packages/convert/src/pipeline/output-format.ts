@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ConvertError } from '../errors/convert-error.ts';
 
 /** The formats odp-convert writes today. */
-export const OUTPUT_FORMATS = ['csv', 'json', 'ndjson', 'xml', 'geojson'] as const;
+export const OUTPUT_FORMATS = ['csv', 'json', 'ndjson', 'xml', 'geojson', 'xlsx', 'parquet'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 const BY_EXTENSION: Record<string, OutputFormat> = {
@@ -12,6 +12,8 @@ const BY_EXTENSION: Record<string, OutputFormat> = {
   '.jsonl': 'ndjson',
   '.xml': 'xml',
   '.geojson': 'geojson',
+  '.xlsx': 'xlsx',
+  '.parquet': 'parquet',
 };
 
 /** The format named by `--to`, else by the output file's extension. */

@@ -11,10 +11,10 @@ export const readDelimitedFile: RecordReader = (path, options): RecordSource => 
     let done = 0;
     stream.on('data', (chunk) => report((done += chunk.length)));
   }
-  const reading = readDelimited(
-    stream,
-    options.delimiter ? { delimiter: options.delimiter as Delimiter } : {},
-  );
+  const reading = readDelimited(stream, {
+    ...(options.delimiter ? { delimiter: options.delimiter as Delimiter } : {}),
+    ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
+  });
   return {
     [Symbol.asyncIterator]: () => reading[Symbol.asyncIterator](),
     get summary(): SourceSummary {

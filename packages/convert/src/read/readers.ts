@@ -5,6 +5,7 @@ import { readHtmlFile } from './html-reader.ts';
 import { readJsonFile } from './json-reader.ts';
 import { readNdjsonFile } from './ndjson-reader.ts';
 import { readOdsFile } from './ods-reader.ts';
+import { readPdfFile } from './pdf-reader.ts';
 import { readXlsxFile } from './xlsx-reader.ts';
 import { readXmlFile } from './xml-reader.ts';
 import { readZipFile } from './zip-reader.ts';
@@ -21,4 +22,5 @@ export const READERS: Partial<Record<InputKind, RecordReader>> = {
   ndjson: readNdjsonFile,
   xml: readXmlFile,
   html: readHtmlFile,
+  pdf: readPdfFile,
 };

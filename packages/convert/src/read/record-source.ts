@@ -35,6 +35,8 @@ export interface ReaderOptions {
   sheet?: string | undefined;
   /** Delimited text: the delimiter instead of sniffing one. */
   delimiter?: string | undefined;
+  /** Delimited text: the largest record in bytes (default 16 MiB). */
+  maxRecordBytes?: number | undefined;
   /** Bytes of the input consumed in this pass so far. */
   onBytes?: ((bytes: number) => void) | undefined;
 }

@@ -44,7 +44,14 @@ export async function openZip(path: string, checkLimits = true): Promise<OpenZip
       validateEntrySizes: false,
     });
   } catch (error) {
-    throw new ConvertError('UNSUPPORTED_INPUT', `${path} is not a readable ZIP archive`, { cause: error });
+    // It starts like a ZIP (how it was sniffed) but has no readable central directory.
+    throw new ConvertError(
+      'CORRUPT_FILE',
+      `${path} is a damaged or truncated ZIP archive (XLSX, ODS, DOCX, ZIP)`,
+      {
+        cause: error,
+      },
+    );
   }
   const entries: ZipEntryInfo[] = [];
   await new Promise<void>((resolve, reject) => {
