@@ -70,7 +70,7 @@ Nothing is written to the output unless the whole conversion succeeds.`,
     )
     .action(async (input: string, options: CliOptions) => {
       const to = outputFormatFor(options.output, options.to);
-      const reader = readerFor(await sniffInputKind(input), input);
+      const reader = await readerFor(await sniffInputKind(input), input);
       const temporary = path.join(
         path.dirname(path.resolve(options.output)),
         `.${path.basename(options.output)}.${process.pid}.tmp`,

@@ -9,9 +9,8 @@ import { isSummaryRow } from '../normalize/summary-rows.ts';
 import { createCsvWriter } from '../write/csv-writer.ts';
 import { createGeoJsonWriter } from '../write/geojson-writer.ts';
 import { createJsonWriter, createNdjsonWriter } from '../write/json-writer.ts';
-import { createParquetWriter, parquetTypeFor, type ParquetColumnType } from '../write/parquet-writer.ts';
+import type { ParquetColumnType } from '../write/parquet-writer.ts';
 import type { TableSink } from '../write/table-sink.ts';
-import { createXlsxWriter } from '../write/xlsx-writer.ts';
 import { createXmlWriter } from '../write/xml-writer.ts';
 import { ConvertError } from '../errors/convert-error.ts';
 import { planColumns, type ColumnPlan } from './column-plan.ts';
@@ -35,7 +34,8 @@ export interface ConvertOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-function sinkFor(out: Writable, plan: ColumnPlan, options: ConvertOptions): TableSink {
+/** The writer for the output format; the XLSX and Parquet libraries load only when asked for. */
+async function sinkFor(out: Writable, plan: ColumnPlan, options: ConvertOptions): Promise<TableSink> {
   switch (options.to) {
     case 'csv':
       return createCsvWriter(out, plan.output, { bom: options.bom ?? false });
@@ -53,12 +53,15 @@ function sinkFor(out: Writable, plan: ColumnPlan, options: ConvertOptions): Tabl
         );
       }
       return createGeoJsonWriter(out, plan.output, plan.lonLat);
-    case 'xlsx':
+    case 'xlsx': {
+      const { createXlsxWriter } = await import('../write/xlsx-writer.ts');
       return createXlsxWriter(out, plan.output, [
         ...plan.columns.map((c) => c.inferred.type),
         ...plan.output.slice(plan.columns.length).map(() => 'coordinate'),
       ]);
+    }
     case 'parquet': {
+      const { createParquetWriter, parquetTypeFor } = await import('../write/parquet-writer.ts');
       // Output columns past the input's are the WGS84 longitude/latitude from TWD97.
       const types: ParquetColumnType[] = plan.output.map((_, i) => {
         const column = plan.columns[i];
@@ -133,7 +136,7 @@ export async function convertFile(
 
   // Pass 2: normalise and write.
   const counts = emptyNormalizeCounts();
-  const sink = sinkFor(out, plan, options);
+  const sink = await sinkFor(out, plan, options);
   const second = pass(1);
   let index = 0;
   let written = 0;

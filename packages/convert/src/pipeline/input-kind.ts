@@ -72,9 +72,9 @@ export async function sniffInputKind(path: string): Promise<InputKind> {
 }
 
 /** The reader for an input kind; refuses what the converter cannot read yet, with a clear code. */
-export function readerFor(kind: InputKind, path: string): RecordReader {
-  const reader = READERS[kind];
-  if (reader) return reader;
+export async function readerFor(kind: InputKind, path: string): Promise<RecordReader> {
+  const load = READERS[kind];
+  if (load) return load();
   const name = kind === 'delimited' ? 'delimited text' : NAMES[kind];
   throw new ConvertError(
     'UNSUPPORTED_INPUT',

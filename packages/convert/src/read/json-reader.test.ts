@@ -134,7 +134,7 @@ describe('JSON through the converter', () => {
   it('a JSON file named .csv is read as JSON', async () => {
     const file = write('lies.csv', readFileSync(path.join(FIXTURES, 'shelters-nested.json'), 'utf8'));
     expect(await sniffInputKind(file)).toBe('json');
-    expect(readerFor('json', file)).toBe(readJsonFile);
+    expect(await readerFor('json', file)).toBe(readJsonFile);
     const output = path.join(dir, 'lies.json');
     expect((await quietly(file, '-o', output)).status).toBe(0);
     expect(JSON.parse(readFileSync(output, 'utf8'))).toHaveLength(3);

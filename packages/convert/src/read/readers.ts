@@ -1,26 +1,19 @@
 import type { InputKind } from '../pipeline/input-kind.ts';
-import { readDelimitedFile } from './delimited-reader.ts';
-import { readDocxFile } from './docx-reader.ts';
-import { readHtmlFile } from './html-reader.ts';
-import { readJsonFile } from './json-reader.ts';
-import { readNdjsonFile } from './ndjson-reader.ts';
-import { readOdsFile } from './ods-reader.ts';
-import { readPdfFile } from './pdf-reader.ts';
-import { readXlsxFile } from './xlsx-reader.ts';
-import { readXmlFile } from './xml-reader.ts';
-import { readZipFile } from './zip-reader.ts';
 import type { RecordReader } from './record-source.ts';
 
-/** The reader of each input kind the converter supports. */
-export const READERS: Partial<Record<InputKind, RecordReader>> = {
-  delimited: readDelimitedFile,
-  xlsx: readXlsxFile,
-  ods: readOdsFile,
-  docx: readDocxFile,
-  zip: readZipFile,
-  json: readJsonFile,
-  ndjson: readNdjsonFile,
-  xml: readXmlFile,
-  html: readHtmlFile,
-  pdf: readPdfFile,
+/**
+ * The reader of each input kind the converter supports, loaded on first use: the
+ * spreadsheet, PDF and Word libraries are large, and a CSV conversion needs none.
+ */
+export const READERS: Partial<Record<InputKind, () => Promise<RecordReader>>> = {
+  delimited: async () => (await import('./delimited-reader.ts')).readDelimitedFile,
+  xlsx: async () => (await import('./xlsx-reader.ts')).readXlsxFile,
+  ods: async () => (await import('./ods-reader.ts')).readOdsFile,
+  docx: async () => (await import('./docx-reader.ts')).readDocxFile,
+  zip: async () => (await import('./zip-reader.ts')).readZipFile,
+  json: async () => (await import('./json-reader.ts')).readJsonFile,
+  ndjson: async () => (await import('./ndjson-reader.ts')).readNdjsonFile,
+  xml: async () => (await import('./xml-reader.ts')).readXmlFile,
+  html: async () => (await import('./html-reader.ts')).readHtmlFile,
+  pdf: async () => (await import('./pdf-reader.ts')).readPdfFile,
 };

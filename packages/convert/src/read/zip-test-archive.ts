@@ -75,7 +75,7 @@ export async function convertAny(input: string, options: ConvertOptions) {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const reader = readerFor(await sniffInputKind(input), input);
+  const reader = await readerFor(await sniffInputKind(input), input);
   const report = await convertFile(input, reader, out, options);
   out.end();
   return { report, text: Buffer.concat(chunks).toString('utf8') };
