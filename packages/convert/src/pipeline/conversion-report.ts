@@ -39,8 +39,14 @@ const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon'
 export function formatReport(r: ConversionReport): string {
   const lines = [
     `${r.input.path} → ${r.output.path} (${r.output.format})`,
-    `encoding ${r.input.encoding ?? '?'}${r.input.bom ? ' with BOM' : ''}, delimiter ${DELIMITER_NAMES[r.input.delimiter ?? ''] ?? '?'}, ` +
-      `${r.headerRows === 0 ? 'no header row (names generated)' : `${r.headerRows} header row(s)`}`,
+    [
+      r.input.encoding ? `encoding ${r.input.encoding}${r.input.bom ? ' with BOM' : ''}` : undefined,
+      r.input.delimiter ? `delimiter ${DELIMITER_NAMES[r.input.delimiter] ?? r.input.delimiter}` : undefined,
+      r.input.part ? `read ${r.input.part}` : undefined,
+      r.headerRows === 0 ? 'no header row (names generated)' : `${r.headerRows} header row(s)`,
+    ]
+      .filter((part) => part !== undefined)
+      .join(', '),
     `rows: ${r.rows.written} written of ${r.rows.read} read` +
       (r.rows.droppedTotals + r.rows.droppedFootnotes > 0
         ? ` (dropped ${r.rows.droppedTotals} total and ${r.rows.droppedFootnotes} footnote rows)`
