@@ -106,6 +106,21 @@ export function uniqueColumnNames(names: readonly string[]): string[] {
   });
 }
 
+/** Longest label taken as the header of a one-column list. */
+const SINGLE_COLUMN_HEADER_LENGTH = 8;
+
+/**
+ * A one-column list (titles, names) gives header detection little to compare: its
+ * first row is taken as a header only when it is a short label (≤ 8 characters, like
+ * 資料集名稱 or name) and most values below are longer than it.
+ */
+function isSingleColumnHeader(header: readonly string[], below: readonly (readonly string[])[]): boolean {
+  const label = (header[0] ?? '').trim();
+  if (label === '' || label.length > SINGLE_COLUMN_HEADER_LENGTH) return false;
+  const values = below.map((row) => (row[0] ?? '').trim()).filter((v) => v !== '');
+  return values.length === 0 || values.filter((v) => v.length > label.length).length >= 0.8 * values.length;
+}
+
 /**
  * Finds the header in the first records of a table: skips title rows, recognises a
  * missing header (names become `column_1`, `column_2`, …), a second header row in
@@ -119,7 +134,10 @@ export function detectHeader(records: readonly (readonly string[])[]): DetectedH
   const width = Math.max(0, ...rows.slice(titleRows).map((row) => usedWidth(row)));
   const generated = (): string[] => Array.from({ length: width }, (_, i) => `column_${i + 1}`);
 
-  if (!isHeaderRow(header, rows.slice(titleRows + 1))) {
+  if (
+    !isHeaderRow(header, rows.slice(titleRows + 1)) ||
+    (width === 1 && !isSingleColumnHeader(header, rows.slice(titleRows + 1)))
+  ) {
     return { columns: generated().map((name) => ({ name })), headerRows: 0, dataStartIndex: titleRows };
   }
   if (isEnglishDescriptionRow(header, next)) {
