@@ -3,23 +3,13 @@
  * its synthetic spreadsheet and PDF resources. Stored (uncompressed) ZIP entries and a
  * fixed timestamp keep the bytes identical run after run.
  */
+import { crc32 } from 'node:zlib';
+
 export type Cell = string | number;
 export interface Table {
   title: string;
   headers: readonly string[];
   rows: readonly (readonly Cell[])[];
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** 2024-01-01 00:00 in MS-DOS date/time. */
