@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { convertToText } from '../test/conversion-helpers.ts';
 import { runConvertCli } from '../cli.ts';
 import { readDelimitedFile } from '../read/delimited-reader.ts';
 import { convertFile, type ConvertOptions } from './convert-file.ts';
@@ -10,14 +11,7 @@ import { convertFile, type ConvertOptions } from './convert-file.ts';
 const REAL = new URL('../../../portal/demo/real/', import.meta.url).pathname;
 const real = (name: string) => path.join(REAL, name);
 
-async function convert(file: string, options: ConvertOptions) {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const report = await convertFile(file, readDelimitedFile, out, options);
-  out.end();
-  return { report, text: Buffer.concat(chunks).toString('utf8') };
-}
+const convert = (file: string, options: ConvertOptions) => convertToText(file, readDelimitedFile, options);
 
 describe('converting the real files', () => {
   const csvFiles = readdirSync(REAL).filter((f) => f.endsWith('.csv'));

@@ -2,24 +2,18 @@ import { parquetReadObjects } from 'hyparquet';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { convertToBuffer } from '../test/conversion-helpers.ts';
 import { readDelimitedFile } from '../read/delimited-reader.ts';
 import { readJsonFile } from '../read/json-reader.ts';
 import type { RecordReader } from '../read/record-source.ts';
-import { convertFile, type ConvertOptions } from './convert-file.ts';
+import { type ConvertOptions } from './convert-file.ts';
 
 const REAL = new URL('../../../portal/demo/real/', import.meta.url).pathname;
 const real = (name: string) => path.join(REAL, name);
 
-async function convert(file: string, reader: RecordReader, options: ConvertOptions): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await convertFile(file, reader, out, options);
-  out.end();
-  return Buffer.concat(chunks);
-}
+const convert = async (file: string, reader: RecordReader, options: ConvertOptions): Promise<Buffer> =>
+  (await convertToBuffer(file, reader, options)).bytes;
 
 describe('round trips', () => {
   it.each(['taitung-shelters-twd97.csv', 'dgpa-calendar-113-utf8bom.csv'])(

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sniffInputKind } from '../pipeline/input-kind.ts';
 import { htmlTables, tableRows } from './docx-reader.ts';
-import { convertAny, writeTestZip } from './zip-test-archive.ts';
+import { convertAny } from '../test/conversion-helpers.ts';
+import { writeTestZip } from './zip-test-archive.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'odp-docx-'));
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

@@ -1,26 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { readAll, scratch } from '../test/conversion-helpers.ts';
 import { convertFile } from '../pipeline/convert-file.ts';
 import { sniffInputKind } from '../pipeline/input-kind.ts';
 import { readHtmlFile } from './html-reader.ts';
 
 const PAGE = new URL('../../test-fixtures/html/population-page.html', import.meta.url).pathname;
-const dir = mkdtempSync(path.join(tmpdir(), 'odp-html-'));
-const write = (name: string, text: string) => {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-};
+const { write } = scratch('html');
 
-async function rows(file: string) {
-  const out: string[][] = [];
-  const source = readHtmlFile(file, {});
-  for await (const record of source) out.push(record.cells);
-  return { rows: out, summary: source.summary };
-}
+const rows = (file: string) => readAll(readHtmlFile, file);
 
 describe('readHtmlFile', () => {
   it('reads the table with the most rows, past the layout table; merges a two-row header', async () => {

@@ -1,37 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { convertToText, readAll, scratch } from '../test/conversion-helpers.ts';
 import { runConvertCli } from '../cli.ts';
-import { convertFile, type ConvertOptions } from '../pipeline/convert-file.ts';
 import { readerFor, sniffInputKind } from '../pipeline/input-kind.ts';
 import { readJsonFile } from './json-reader.ts';
-import type { RecordReader } from './record-source.ts';
 
 const FIXTURES = new URL('../../test-fixtures/json/', import.meta.url).pathname;
-const dir = mkdtempSync(path.join(tmpdir(), 'odp-json-'));
-const write = (name: string, text: string) => {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-};
+const { dir, write } = scratch('json');
 
-async function rows(reader: RecordReader, file: string) {
-  const out: string[][] = [];
-  const source = reader(file, {});
-  for await (const record of source) out.push(record.cells);
-  return { rows: out, summary: source.summary };
-}
+const rows = readAll;
 
-async function convert(file: string, reader: RecordReader, options: ConvertOptions) {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const report = await convertFile(file, reader, out, options);
-  out.end();
-  return { report, text: Buffer.concat(chunks).toString('utf8') };
-}
+const convert = convertToText;
 
 const quietly = async (...args: string[]) => {
   const original = process.stderr.write.bind(process.stderr);

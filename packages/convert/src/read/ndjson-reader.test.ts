@@ -1,22 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readAll, scratch } from '../test/conversion-helpers.ts';
 import { sniffInputKind } from '../pipeline/input-kind.ts';
 import { flattenJsonRecord, readNdjsonFile } from './ndjson-reader.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'odp-ndjson-'));
-const write = (name: string, text: string) => {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-};
+const { write } = scratch('ndjson');
 
-async function records(file: string) {
-  const out: { cells: string[]; line: number }[] = [];
-  for await (const record of readNdjsonFile(file, {})) out.push(record);
-  return out;
-}
+const records = async (file: string) => (await readAll(readNdjsonFile, file)).records;
 
 describe('flattenJsonRecord', () => {
   it('dots nested objects, joins scalar arrays with ;, keeps arrays of objects as JSON', () => {

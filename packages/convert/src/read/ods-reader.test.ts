@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sniffInputKind } from '../pipeline/input-kind.ts';
-import { convertAny, writeTestZip } from './zip-test-archive.ts';
+import { convertAny } from '../test/conversion-helpers.ts';
+import { writeTestZip } from './zip-test-archive.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'odp-ods-'));
 const file = path.join(dir, 'budget.ods');

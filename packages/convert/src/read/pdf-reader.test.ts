@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { sniffInputKind } from '../pipeline/input-kind.ts';
 import { pdfColumns, pdfLines, pdfRow } from './pdf-layout.ts';
 import { encryptedPdf, imagePdf, tableTexts, textPdf, writePdf } from './pdf-test-document.ts';
-import { convertAny } from './zip-test-archive.ts';
+import { convertAny } from '../test/conversion-helpers.ts';
 
 // Fixtures are ASCII: the hand-written PDFs use Helvetica, and Chinese text would need a CID font.
 const dir = mkdtempSync(path.join(tmpdir(), 'odp-pdf-'));

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sniffInputKind } from '../pipeline/input-kind.ts';
 import { cellText, readXlsxFile, tableBlocks } from './xlsx-reader.ts';
-import { convertAny } from './zip-test-archive.ts';
+import { convertAny } from '../test/conversion-helpers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'odp-xlsx-'));
 const workbookPath = path.join(dir, 'population.xlsx');

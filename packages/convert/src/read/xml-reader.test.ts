@@ -1,30 +1,19 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { readAll, scratch } from '../test/conversion-helpers.ts';
 import { runConvertCli } from '../cli.ts';
 import { convertFile } from '../pipeline/convert-file.ts';
 import { sniffInputKind } from '../pipeline/input-kind.ts';
 import { readDelimitedFile } from './delimited-reader.ts';
-import type { RecordReader } from './record-source.ts';
 import { readXmlFile } from './xml-reader.ts';
 
 const FIXTURES = new URL('../../test-fixtures/xml/', import.meta.url).pathname;
 const REAL = new URL('../../../portal/demo/real/', import.meta.url).pathname;
-const dir = mkdtempSync(path.join(tmpdir(), 'odp-xml-'));
-const write = (name: string, text: string) => {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-};
+const { dir, write } = scratch('xml');
 
-async function rows(reader: RecordReader, file: string) {
-  const out: string[][] = [];
-  const source = reader(file, {});
-  for await (const record of source) out.push(record.cells);
-  return { rows: out, summary: source.summary };
-}
+const rows = readAll;
 
 const BOMB = `<?xml version="1.0"?>
 <!DOCTYPE lolz [

@@ -6,7 +6,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { sniffInputKind } from '../pipeline/input-kind.ts';
 import { decodeEntryName } from './zip-entries.ts';
-import { convertAny, writeTestZip } from './zip-test-archive.ts';
+import { convertAny } from '../test/conversion-helpers.ts';
+import { writeTestZip } from './zip-test-archive.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'odp-zip-'));
 const file = (name: string) => path.join(dir, name);

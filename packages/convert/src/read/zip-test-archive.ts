@@ -1,8 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { convertFile, type ConvertOptions } from '../pipeline/convert-file.ts';
-import { readerFor, sniffInputKind } from '../pipeline/input-kind.ts';
 
 /* Test helpers for the container readers (XLSX, ODS, DOCX, ZIP). */
 
@@ -68,15 +65,4 @@ export function writeTestZip(path: string, entries: readonly TestZipEntry[]): vo
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   writeFileSync(path, Buffer.concat([...parts, directory, end]));
-}
-
-/** Sniffs the input like the CLI and converts it to text. */
-export async function convertAny(input: string, options: ConvertOptions) {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const reader = await readerFor(await sniffInputKind(input), input);
-  const report = await convertFile(input, reader, out, options);
-  out.end();
-  return { report, text: Buffer.concat(chunks).toString('utf8') };
 }
