@@ -1,3 +1,5 @@
+import type { Insertable } from 'kysely';
+import type { OrganizationTable } from '../db/schema.ts';
 import type { DatasetInput } from '../features/datasets/dataset.schema.ts';
 
 /** A valid dataset in the national standard's shape; override what a test cares about. */
@@ -33,6 +35,29 @@ export function datasetInput(
         downloadURL: 'https://example.gov.tw/rain.csv',
       },
     ],
+    ...overrides,
+  };
+}
+
+/** An organisation row to insert; override what a test cares about. */
+export function organizationRow(
+  overrides: Partial<Omit<Insertable<OrganizationTable>, 'id'>> = {},
+): Omit<Insertable<OrganizationTable>, 'id'> {
+  const now = '2026-01-01T00:00:00.000Z';
+  return {
+    oid: null,
+    agencyCode: null,
+    nameZh: '交通部中央氣象署',
+    nameEn: null,
+    parentId: null,
+    level: 'central',
+    phone: null,
+    address: null,
+    dn: null,
+    contactName: null,
+    contactEmail: null,
+    createdAt: now,
+    updatedAt: now,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { organizationRow } from '../../test/factories.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors/app-error.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.ts';
@@ -175,22 +176,14 @@ describe(`catalogue import on ${process.env.DATABASE_URL?.startsWith('postgres')
   });
 
   it("derives new identifiers from the publisher's agency code, else a synthetic one, and allocates missing serials", async () => {
-    const now = new Date().toISOString();
-    await insertOrganization(t.db, {
-      oid: '2.16.886.101.20003.20007.20014',
-      agencyCode: '313200000G',
-      nameZh: '經濟部水利署',
-      nameEn: null,
-      parentId: null,
-      level: 'central',
-      phone: null,
-      address: null,
-      dn: null,
-      contactName: null,
-      contactEmail: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await insertOrganization(
+      t.db,
+      organizationRow({
+        oid: '2.16.886.101.20003.20007.20014',
+        agencyCode: '313200000G',
+        nameZh: '經濟部水利署',
+      }),
+    );
     const summary = await importCatalogue(
       t,
       csvFile([

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_HEADERS, buildTestApp } from '../../http/test-app.ts';
-import { datasetInput } from '../../test/factories.ts';
+import { datasetInput, organizationRow } from '../../test/factories.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { insertOrganizations } from '../organizations/organization.repo.ts';
 import { createDatasets, updateDatasetMetadata } from './dataset.service.ts';
@@ -22,21 +22,12 @@ const resource = (format: string, url: string) => ({
 beforeAll(async () => {
   t = await openTestDatabase();
   await insertOrganizations(t.db, [
-    {
+    organizationRow({
       oid: '2.16.886.101.20003.20082',
       agencyCode: 'A41000000G',
-      nameZh: '交通部中央氣象署',
-      nameEn: null,
-      parentId: null,
-      level: 'central',
-      phone: null,
-      address: null,
-      dn: null,
-      contactName: null,
-      contactEmail: null,
       createdAt: now,
       updatedAt: now,
-    },
+    }),
   ]);
   const records = await createDatasets(
     t,

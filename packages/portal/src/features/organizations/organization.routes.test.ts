@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../http/test-app.ts';
-import { datasetInput } from '../../test/factories.ts';
+import { datasetInput, organizationRow } from '../../test/factories.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { createDatasets } from '../datasets/dataset.service.ts';
 import { insertOrganization, type OrganizationRow } from './organization.repo.ts';
@@ -14,21 +14,16 @@ let city: OrganizationRow;
 const now = '2026-01-01T00:00:00.000Z';
 
 function org(nameZh: string, oid: string, agencyCode: string, level: string, parentId: number | null) {
-  return {
+  return organizationRow({
     oid,
     agencyCode,
     nameZh,
-    nameEn: null,
     parentId,
     level,
     phone: '02-23456789',
-    address: null,
-    dn: null,
-    contactName: null,
-    contactEmail: null,
     createdAt: now,
     updatedAt: now,
-  };
+  });
 }
 
 beforeAll(async () => {
