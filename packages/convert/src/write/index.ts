@@ -10,3 +10,4 @@ export {
   PARQUET_ROW_GROUP_ROWS,
   type ParquetColumnType,
 } from './parquet-writer.ts';
+export { zipArchive, zipEntry, type ZipEntryRecord } from './zip-archive.ts';
