@@ -9,11 +9,18 @@ export interface Measured {
 
 /**
  * Runs a command with GNU time (`/usr/bin/time -f`), its stdout to `stdoutFile` (or
- * discarded), and returns wall time and peak RSS. Throws when it fails.
+ * discarded) and `env` added to the environment, and returns wall time and peak RSS.
+ * Throws when it fails.
  */
-export async function measure(command: string, args: string[], stdoutFile?: string): Promise<Measured> {
+export async function measure(
+  command: string,
+  args: string[],
+  stdoutFile?: string,
+  env?: Record<string, string>,
+): Promise<Measured> {
   const child = spawn('/usr/bin/time', ['-f', '%e %M', command, ...args], {
     stdio: ['ignore', stdoutFile ? 'pipe' : 'ignore', 'pipe'],
+    ...(env ? { env: { ...process.env, ...env } } : {}),
   });
   if (stdoutFile && child.stdout) child.stdout.pipe(createWriteStream(stdoutFile));
   let stderr = '';

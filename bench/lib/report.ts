@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,10 @@ export class Report {
   save(): string {
     const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'results');
     mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${this.name}.txt`);
+    // A second run on the same day gets `-2`, `-3` …: earlier results are kept.
+    const base = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${this.name}`);
+    let file = `${base}.txt`;
+    for (let n = 2; existsSync(file); n++) file = `${base}-${n}.txt`;
     writeFileSync(file, `${this.lines.join('\n')}\n`);
     console.log(`saved ${path.relative(process.cwd(), file)}`);
     return file;

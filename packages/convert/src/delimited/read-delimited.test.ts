@@ -171,3 +171,15 @@ describe('readDelimited on made-up input', () => {
     expect(error.line).toBe(1);
   });
 });
+
+describe('readDelimited: stray quotes', () => {
+  it('reads a quote left open to the end as one field and says where it opened', async () => {
+    const reading = readDelimited(bytes('a,b\n1,"open\n2,3\n'));
+    const records = await readAll(reading);
+    expect(records.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', 'open\n2,3\n'],
+    ]);
+    expect(reading.summary.unclosedQuoteLine).toBe(2);
+  });
+});

@@ -1,5 +1,21 @@
-import { isNullToken } from '../normalize/null-tokens.ts';
-import { classifyValue, type ValueKinds } from './value-kind.ts';
+import { NEEDS_TRIM, FULL_WIDTH, scanCell } from '../normalize/cell-scan.ts';
+import { isTrimmedNullToken } from '../normalize/null-tokens.ts';
+import { trimCell } from '../normalize/trim.ts';
+import {
+  isBooleanValue,
+  isCodeEvidence,
+  isCodeValue,
+  isDateTimeValue,
+  isDateValue,
+  isFractionValue,
+  isIntegerValue,
+  isRocDateValue,
+  numberValue,
+} from './value-kind.ts';
+
+/** A flat copy of a string (V8 slices of 13+ characters point into their parent). */
+const ownCopy = (value: string): string =>
+  value.length < 13 ? value : Buffer.from(value, 'utf16le').toString('utf16le');
 
 export type ColumnType =
   | 'boolean'
@@ -42,16 +58,33 @@ const AXIS_RANGES: Record<CoordinateAxis, [number, number]> = {
 
 export const DEFAULT_DISTINCT_CAP = 10_000;
 
-type Candidate = Exclude<keyof ValueKinds, 'codeEvidence' | 'number'>;
-const CANDIDATES: Candidate[] = ['boolean', 'integer', 'decimal', 'date', 'datetime', 'rocDate', 'code'];
+/** The types still possible for a column, as bits (a value clears those it rules out). */
+const BOOLEAN = 1;
+const INTEGER = 2;
+const DECIMAL = 4;
+const DATE = 8;
+const DATETIME = 16;
+const ROC_DATE = 32;
+const CODE = 64;
+const ALL = BOOLEAN | INTEGER | DECIMAL | DATE | DATETIME | ROC_DATE | CODE;
+const AXES = Object.keys(AXIS_RANGES) as CoordinateAxis[];
+
+/** What the converter's pass 2 may skip for a column: no cell needs trimming or width folding. */
+export interface ColumnTextFacts {
+  /** Some cell had edge whitespace or invisible characters. */
+  trims: boolean;
+  /** Some cell had full-width forms. */
+  fullWidth: boolean;
+}
 
 /**
  * Infers a column's type from all its values, fed one at a time (no sampling, bounded
  * memory apart from the capped distinct set). Null tokens (empty, `-`, `無` …) do not vote.
+ * Each value is only tested for the types the column can still have.
  */
 export class ColumnTypeInferrer {
-  private readonly possible = new Set<Candidate>(CANDIDATES);
-  private readonly axes = new Set<CoordinateAxis>(Object.keys(AXIS_RANGES) as CoordinateAxis[]);
+  private possible = ALL;
+  private axes: CoordinateAxis[] = [...AXES];
   private readonly distinct = new Set<string>();
   private codeEvidence = false;
   private fractional = false;
@@ -60,39 +93,68 @@ export class ColumnTypeInferrer {
   private distinctCapped = false;
   private minLength = Number.POSITIVE_INFINITY;
   private maxLength = 0;
+  private scanned = 0;
 
   constructor(private readonly distinctCap = DEFAULT_DISTINCT_CAP) {}
 
   add(raw: string | null | undefined): void {
     this.count++;
-    if (isNullToken(raw)) {
+    if (raw === null || raw === undefined) {
       this.nullCount++;
       return;
     }
-    const value = (raw as string).trim();
-    this.minLength = Math.min(this.minLength, value.length);
-    this.maxLength = Math.max(this.maxLength, value.length);
-    if (!this.distinct.has(value)) {
-      if (this.distinct.size < this.distinctCap) this.distinct.add(value);
+    const flags = scanCell(raw);
+    this.scanned |= flags;
+    const trimmed = flags & NEEDS_TRIM ? trimCell(raw) : raw;
+    if (isTrimmedNullToken(trimmed)) {
+      this.nullCount++;
+      return;
+    }
+    const value = flags & NEEDS_TRIM ? raw.trim() : raw;
+    const length = value.length;
+    if (length < this.minLength) this.minLength = length;
+    if (length > this.maxLength) this.maxLength = length;
+    if (!this.distinctCapped && !this.distinct.has(value)) {
+      // A copy: a slice of the parser's chunk would keep the whole chunk alive.
+      if (this.distinct.size < this.distinctCap) this.distinct.add(ownCopy(value));
       else this.distinctCapped = true;
     }
-    if (this.possible.size === 0) return;
-    const kinds = classifyValue(value);
-    for (const candidate of this.possible) if (!kinds[candidate]) this.possible.delete(candidate);
-    if (kinds.codeEvidence) this.codeEvidence = true;
-    if (kinds.decimal && !kinds.integer) this.fractional = true;
-    if (kinds.number !== undefined) {
-      for (const axis of this.axes) {
-        const [low, high] = AXIS_RANGES[axis];
-        if (kinds.number < low || kinds.number > high) this.axes.delete(axis);
-      }
+    let possible = this.possible;
+    if (possible === 0) return;
+    if (possible & BOOLEAN && !isBooleanValue(value)) possible &= ~BOOLEAN;
+    const integer = (possible & (INTEGER | DECIMAL)) !== 0 && isIntegerValue(value);
+    if (!integer) possible &= ~INTEGER;
+    if (possible & DECIMAL) {
+      if (integer || isFractionValue(value)) {
+        if (!integer) this.fractional = true;
+        if (this.axes.length > 0) {
+          const number = numberValue(value);
+          this.axes = this.axes.filter((axis) => {
+            const [low, high] = AXIS_RANGES[axis];
+            return number >= low && number <= high;
+          });
+        }
+      } else possible &= ~DECIMAL;
     }
+    if (possible & DATE && !isDateValue(value)) possible &= ~DATE;
+    if (possible & DATETIME && !isDateTimeValue(value)) possible &= ~DATETIME;
+    if (possible & ROC_DATE && !isRocDateValue(value)) possible &= ~ROC_DATE;
+    if (possible & CODE) {
+      if (!isCodeValue(value)) possible &= ~CODE;
+      else if (!this.codeEvidence && isCodeEvidence(value)) this.codeEvidence = true;
+    }
+    this.possible = possible;
+  }
+
+  /** Whether any value needed trimming or width folding (for skipping that work in pass 2). */
+  textFacts(): ColumnTextFacts {
+    return { trims: (this.scanned & NEEDS_TRIM) !== 0, fullWidth: (this.scanned & FULL_WIDTH) !== 0 };
   }
 
   result(): InferredColumnType {
     const seen = this.count - this.nullCount;
     const type = seen === 0 ? 'string' : this.chooseType();
-    const axis = type === 'coordinate' ? [...this.axes][0] : undefined;
+    const axis = type === 'coordinate' ? this.axes[0] : undefined;
     return {
       type,
       ...(axis ? { coordinateAxis: axis } : {}),
@@ -106,14 +168,14 @@ export class ColumnTypeInferrer {
   }
 
   private chooseType(): ColumnType {
-    const can = (candidate: Candidate): boolean => this.possible.has(candidate);
-    if (can('boolean')) return 'boolean';
-    if (can('date')) return 'date';
-    if (can('rocDate')) return 'roc-date';
-    if (can('datetime')) return 'datetime';
-    if (can('code') && this.codeEvidence) return 'code';
-    if (can('integer')) return 'integer';
-    if (can('decimal')) return this.fractional && this.axes.size > 0 ? 'coordinate' : 'decimal';
+    const can = (candidate: number): boolean => (this.possible & candidate) !== 0;
+    if (can(BOOLEAN)) return 'boolean';
+    if (can(DATE)) return 'date';
+    if (can(ROC_DATE)) return 'roc-date';
+    if (can(DATETIME)) return 'datetime';
+    if (can(CODE) && this.codeEvidence) return 'code';
+    if (can(INTEGER)) return 'integer';
+    if (can(DECIMAL)) return this.fractional && this.axes.length > 0 ? 'coordinate' : 'decimal';
     return 'string';
   }
 }

@@ -32,9 +32,24 @@ export function classifyCoordinatePair(first: number, second: number): Coordinat
 
 /** A coordinate cell as a number (`265059.16`, `２６５０５９．１６`, ` 121.5 `); null when it is none. */
 export function parseCoordinate(value: string | null | undefined): number | null {
+  if (value && isPlainDecimal(value)) return Number(value);
   const text = toHalfWidth(value ?? '')
     .trim()
     .replace(/,/g, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
   return Number(text);
+}
+
+/** `265059.16`, `-3`, `.5`: ASCII digits with at most one point (the form most cells have). */
+function isPlainDecimal(value: string): boolean {
+  let i = value.charCodeAt(0) === 0x2d || value.charCodeAt(0) === 0x2b ? 1 : 0;
+  let digits = 0;
+  let points = 0;
+  for (; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c === 0x2e && points === 0) points++;
+    else return false;
+  }
+  return digits > 0;
 }

@@ -23,10 +23,17 @@ export const NULL_TOKENS: readonly string[] = [
 
 const NULL_TOKEN_SET: ReadonlySet<string> = new Set(NULL_TOKENS);
 
+/** No null token is longer: a longer trimmed cell is a value. */
+export const MAX_NULL_TOKEN_LENGTH = Math.max(...NULL_TOKENS.map((token) => token.length));
+
 /** True when the cell means "no value". */
 export function isNullToken(value: string | null | undefined): boolean {
   return value === null || value === undefined || NULL_TOKEN_SET.has(trimCell(value));
 }
+
+/** True when an already trimmed cell means "no value" (no second trim). */
+export const isTrimmedNullToken = (value: string): boolean =>
+  value.length <= MAX_NULL_TOKEN_LENGTH && NULL_TOKEN_SET.has(value);
 
 /** The value itself, or null when it means "no value". */
 export function nullIfNoValue(value: string | null | undefined): string | null {

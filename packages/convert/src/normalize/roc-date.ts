@@ -32,6 +32,12 @@ const WRITTEN = new RegExp(
  * Null when the value is not a valid ROC date (1081341, 民國108年2月29日, 2019/11/11); never throws.
  */
 export function parseRocDate(value: string, options: RocDateOptions = {}): string | null {
+  const length = value.length;
+  if ((length === 7 || length === 6) && isAsciiDigits(value)) {
+    // The common compact form, without the regular expressions below.
+    if (length === 6 && !options.sixDigit) return null;
+    return rocToIso(value.slice(0, length - 4), value.slice(length - 4, length - 2), value.slice(length - 2));
+  }
   const text = toHalfWidth(value).trim();
   const compact = COMPACT.exec(text);
   if (compact) {
@@ -43,6 +49,14 @@ export function parseRocDate(value: string, options: RocDateOptions = {}): strin
   const written = WRITTEN.exec(text);
   if (written) return rocToIso(written[1], written[2], written[3], written.slice(4));
   return null;
+}
+
+function isAsciiDigits(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 function rocToIso(

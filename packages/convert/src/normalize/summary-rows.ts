@@ -1,5 +1,6 @@
 import { toHalfWidth } from './width.ts';
 import { trimCell } from './trim.ts';
+import { isEdgeSpace } from './cell-scan.ts';
 
 /** A first cell naming a total (合計, 總計, 小計, 總和, 共計, Total), optionally followed by `:`/`(`…. */
 const TOTAL = /^(合計|總計|小計|總和|共計|總合計|grandtotal|subtotal|total|sum)([:([].*)?$/i;
@@ -11,6 +12,10 @@ const FOOTNOTE =
 const MAY_START_SUMMARY =
   /^[\s\u3000\u200B-\u200D\u2060\uFEFF]*[合總小共附備註說資來製填gGsStTnN※*＊ｇＧｓＳｔＴｎＮ]/;
 
+const SUMMARY_STARTS: ReadonlySet<number> = new Set(
+  [...'合總小共附備註說資來製填gGsStTnN※*＊ｇＧｓＳｔＴｎＮ'].map((char) => char.charCodeAt(0)),
+);
+
 /**
  * Whether a row is a total row (its first non-empty cell is 合計, 總計, 小計, 總和, Total…)
  * or a footnote (its first cell starts with 註：, 資料來源：, 說明：, 備註：… and every other
@@ -18,6 +23,15 @@ const MAY_START_SUMMARY =
  * an ordinary row.
  */
 export function isSummaryRow(cells: readonly (string | null)[]): 'total' | 'footnote' | undefined {
+  // Fastest path: the first non-empty cell starts with a character that is neither
+  // space-like nor one a total or footnote can start with.
+  for (const cell of cells) {
+    if (cell === null || cell === '') continue;
+    const c = cell.charCodeAt(0);
+    if (isEdgeSpace(c) || c === 0x200b || c === 0x2060) break;
+    if (!SUMMARY_STARTS.has(c)) return undefined;
+    break;
+  }
   // Fast path: a row whose first non-empty cell cannot start a total or a footnote.
   const firstRaw = cells.find((cell): cell is string => cell !== null && cell.trim() !== '');
   if (firstRaw === undefined || !MAY_START_SUMMARY.test(firstRaw)) return undefined;

@@ -1,19 +1,22 @@
 import type { TableColumn } from '../delimited/header.ts';
-import type { InferredColumnType } from '../infer/column-type.ts';
+import type { ColumnTextFacts, InferredColumnType } from '../infer/column-type.ts';
+import { FULL_WIDTH, HAS_CJK, NEEDS_TRIM, scanCell } from '../normalize/cell-scan.ts';
 import { classifyCoordinatePair, parseCoordinate } from '../normalize/coordinate-pair.ts';
 import { detectCoordinateColumns } from '../normalize/coordinate-columns.ts';
 import { parseCompactGregorianDate } from '../normalize/gregorian-date.ts';
 import type { NormalizeCounts } from '../normalize/normalize-counts.ts';
-import { isNullToken } from '../normalize/null-tokens.ts';
+import { isTrimmedNullToken } from '../normalize/null-tokens.ts';
 import { parseRocDate } from '../normalize/roc-date.ts';
 import { trimCell } from '../normalize/trim.ts';
 import { twd97ToWgs84 } from '../normalize/twd97.ts';
-import { hasFullWidth, toHalfWidth } from '../normalize/width.ts';
+import { toHalfWidth } from '../normalize/width.ts';
 import type { CellValue } from '../write/table-sink.ts';
 
 /** What the converter does to each column, decided after reading the whole file once. */
 export interface PlannedColumn extends TableColumn {
   inferred: InferredColumnType;
+  /** What pass 1 saw of the column's text; without it every cell is scanned. */
+  facts?: ColumnTextFacts;
 }
 
 export interface ColumnPlan {
@@ -24,27 +27,91 @@ export interface ColumnPlan {
   lonLat: { lon: number; lat: number } | undefined;
   /** Turns one input record into output cells (text for CSV/XML, typed for JSON). */
   convert(cells: readonly string[], counts: NormalizeCounts): { text: (string | null)[]; typed: CellValue[] };
+  /** The text cells only (CSV, XML): half the work of `convert`. */
+  convertText(cells: readonly string[], counts: NormalizeCounts): (string | null)[];
+  /** The typed cells only (JSON and the rest). */
+  convertTyped(cells: readonly string[], counts: NormalizeCounts): CellValue[];
 }
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const NUMERIC_TYPES = new Set(['integer', 'decimal', 'coordinate']);
+type Typer = (text: string) => CellValue;
 
-function typedValue(text: string, inferred: InferredColumnType): CellValue {
-  if (NUMERIC_TYPES.has(inferred.type)) {
-    const n = Number(text.replace(/,/g, ''));
-    return Number.isFinite(n) ? n : text;
-  }
-  if (inferred.type === 'boolean') {
-    const t = text.toLowerCase();
-    if (['true', 't', 'y', 'yes', '是', '1'].includes(t)) return true;
-    if (['false', 'f', 'n', 'no', '否', '0'].includes(t)) return false;
-  }
+const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 't', 'y', 'yes', '是', '1']);
+const FALSE_WORDS: ReadonlySet<string> = new Set(['false', 'f', 'n', 'no', '否', '0']);
+
+const asText: Typer = (text) => text;
+const asNumber: Typer = (text) => {
+  const n = Number(text.includes(',') ? text.replace(/,/g, '') : text);
+  return Number.isFinite(n) ? n : text;
+};
+const asBoolean: Typer = (text) => {
+  const t = text.toLowerCase();
+  if (TRUE_WORDS.has(t)) return true;
+  if (FALSE_WORDS.has(t)) return false;
   return text;
+};
+
+/** How a column's (normalised) text becomes a typed JSON value. */
+function typerFor(inferred: InferredColumnType): Typer {
+  switch (inferred.type) {
+    case 'integer':
+    case 'decimal':
+    case 'coordinate':
+      return asNumber;
+    case 'boolean':
+      return asBoolean;
+    default:
+      return asText;
+  }
 }
 
 export interface PlanOptions {
   /** Apply the normalisers (ROC dates, widths, null tokens, trimming, TWD97 → WGS84). */
   normalize: boolean;
+}
+
+type CellNormalizer = (raw: string | undefined, counts: NormalizeCounts) => string | null;
+
+const keepRaw: CellNormalizer = (raw) => (raw === undefined || raw === '' ? null : raw);
+
+/**
+ * The normaliser of one column, with only the steps its type and pass 1 allow: a column
+ * where no cell needed trimming or width folding skips the character scan altogether.
+ */
+function cellNormalizer(column: PlannedColumn): CellNormalizer {
+  const type = column.inferred.type;
+  const scan = (column.facts?.trims ?? true) || (column.facts?.fullWidth ?? true);
+  return (raw, counts) => {
+    if (raw === undefined) return null;
+    let text = raw;
+    let flags = scan ? scanCell(raw) : 0;
+    if (flags & NEEDS_TRIM) {
+      text = trimCell(raw);
+      if (text !== raw) {
+        counts.trimmed++;
+        if (flags & FULL_WIDTH) flags = scanCell(text);
+      }
+    }
+    if (isTrimmedNullToken(text)) {
+      if (text !== '') counts.nulls++;
+      return null;
+    }
+    // Widths: always in typed columns; in text only where no CJK prose would change.
+    if (flags & FULL_WIDTH && (type !== 'string' || !(flags & HAS_CJK))) {
+      text = toHalfWidth(text);
+      counts.fullWidth++;
+    }
+    if (type === 'roc-date') {
+      const iso = parseRocDate(text, { sixDigit: true });
+      if (iso !== null) {
+        counts.rocDates++;
+        return iso;
+      }
+    } else if (type === 'date') {
+      const iso = parseCompactGregorianDate(text);
+      if (iso !== null) return iso;
+    }
+    return text;
+  };
 }
 
 export function planColumns(columns: PlannedColumn[], options: PlanOptions): ColumnPlan {
@@ -62,55 +129,58 @@ export function planColumns(columns: PlannedColumn[], options: PlanOptions): Col
   } else if (coordinates?.system === 'geographic') {
     lonLat = { lon: coordinates.x, lat: coordinates.y };
   }
+  const normalizers = columns.map((column) => (options.normalize ? cellNormalizer(column) : keepRaw));
+  const typers = columns.map((column) => typerFor(column.inferred));
+  const width = columns.length;
 
-  function cell(raw: string | undefined, column: PlannedColumn, counts: NormalizeCounts): string | null {
-    if (raw === undefined) return null;
-    if (!options.normalize) return raw === '' ? null : raw;
-    let text = trimCell(raw);
-    if (text !== raw) counts.trimmed++;
-    if (isNullToken(text)) {
-      if (text !== '') counts.nulls++;
-      return null;
-    }
-    // Widths: always in typed columns; in text only where no CJK prose would change.
-    if (hasFullWidth(text) && (column.inferred.type !== 'string' || !CJK.test(text))) {
-      text = toHalfWidth(text);
-      counts.fullWidth++;
-    }
-    if (column.inferred.type === 'roc-date') {
-      const iso = parseRocDate(text, { sixDigit: true });
-      if (iso !== null) {
-        counts.rocDates++;
-        return iso;
+  /** WGS84 longitude/latitude from the row's TWD97 X/Y text, rounded to 7 decimals. */
+  function wgs84(
+    x: string | null,
+    y: string | null,
+    counts: NormalizeCounts,
+  ): [number | null, number | null] {
+    const px = parseCoordinate(x);
+    const py = parseCoordinate(y);
+    const kind = px !== null && py !== null ? classifyCoordinatePair(px, py) : undefined;
+    const point =
+      kind === 'twd97' ? twd97ToWgs84(px!, py!) : kind === 'twd97-swapped' ? twd97ToWgs84(py!, px!) : null;
+    if (!point) return [null, null];
+    counts.coordinates++;
+    return [Number(point.lon.toFixed(7)), Number(point.lat.toFixed(7))];
+  }
+
+  function row(cells: readonly string[], counts: NormalizeCounts, typed: boolean): CellValue[] {
+    const out: CellValue[] = new Array<CellValue>(projected ? width + 2 : width);
+    let x: string | null = null;
+    let y: string | null = null;
+    for (let i = 0; i < width; i++) {
+      const text = normalizers[i]!(cells[i], counts);
+      if (projected) {
+        if (i === projected.x) x = text;
+        if (i === projected.y) y = text;
       }
-    } else if (column.inferred.type === 'date') {
-      const iso = parseCompactGregorianDate(text);
-      if (iso !== null) return iso;
+      out[i] = typed && text !== null ? typers[i]!(text) : text;
     }
-    return text;
+    if (projected) {
+      const [lon, lat] = wgs84(x, y, counts);
+      out[width] = typed || lon === null ? lon : String(lon);
+      out[width + 1] = typed || lat === null ? lat : String(lat);
+    }
+    return out;
   }
 
   return {
     columns,
     output,
     lonLat,
+    convertText: (cells, counts) => row(cells, counts, false) as (string | null)[],
+    convertTyped: (cells, counts) => row(cells, counts, true),
     convert(cells, counts) {
-      const text = columns.map((column, i) => cell(cells[i], column, counts));
-      const typed: CellValue[] = text.map((t, i) =>
-        t === null ? null : typedValue(t, columns[i]!.inferred),
-      );
-      if (projected) {
-        const x = parseCoordinate(text[projected.x] ?? null);
-        const y = parseCoordinate(text[projected.y] ?? null);
-        const kind = x !== null && y !== null ? classifyCoordinatePair(x, y) : undefined;
-        const point =
-          kind === 'twd97' ? twd97ToWgs84(x!, y!) : kind === 'twd97-swapped' ? twd97ToWgs84(y!, x!) : null;
-        if (point) counts.coordinates++;
-        const lon = point ? Number(point.lon.toFixed(7)) : null;
-        const lat = point ? Number(point.lat.toFixed(7)) : null;
-        text.push(lon === null ? null : String(lon), lat === null ? null : String(lat));
-        typed.push(lon, lat);
-      }
+      const text = row(cells, counts, false) as (string | null)[];
+      const typed = text.map((t, i): CellValue => {
+        if (t === null) return null;
+        return i < width ? typers[i]!(t) : Number(t);
+      });
       return { text, typed };
     },
   };

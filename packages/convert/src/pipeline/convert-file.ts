@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { detectHeader, HEADER_WINDOW, uniqueColumnNames, type DetectedHeader } from '../delimited/header.ts';
 import type { Delimiter } from '../delimited/sniff-delimiter.ts';
-import type { RecordReader, SourceRecord } from '../read/record-source.ts';
+import { isBatched } from '../read/delimited-reader.ts';
+import type { RecordReader, RecordSource, SourceRecord } from '../read/record-source.ts';
 import { ColumnTypeInferrer } from '../infer/column-type.ts';
 import { emptyNormalizeCounts } from '../normalize/normalize-counts.ts';
 import { isSummaryRow } from '../normalize/summary-rows.ts';
@@ -10,7 +11,7 @@ import { createCsvWriter } from '../write/csv-writer.ts';
 import { createGeoJsonWriter } from '../write/geojson-writer.ts';
 import { createJsonWriter, createNdjsonWriter } from '../write/json-writer.ts';
 import type { ParquetColumnType } from '../write/parquet-writer.ts';
-import type { TableSink } from '../write/table-sink.ts';
+import type { CellValue, TableSink } from '../write/table-sink.ts';
 import { createXmlWriter } from '../write/xml-writer.ts';
 import { ConvertError } from '../errors/convert-error.ts';
 import { planColumns, type ColumnPlan } from './column-plan.ts';
@@ -32,6 +33,23 @@ export interface ConvertOptions {
   outputPath?: string;
   /** Bytes read so far over both passes, and the total (twice the file size). */
   onProgress?: (done: number, total: number) => void;
+}
+
+/** The records of a pass in batches: the delimited reader's own, or gathered from any other. */
+async function* inBatches(source: RecordSource): AsyncIterable<SourceRecord[]> {
+  if (isBatched(source)) {
+    yield* source.batches();
+    return;
+  }
+  let batch: SourceRecord[] = [];
+  for await (const record of source) {
+    batch.push(record);
+    if (batch.length === 1024) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** The writer for the output format; the XLSX and Parquet libraries load only when asked for. */
@@ -110,49 +128,61 @@ export async function convertFile(
   const consider = (cells: string[]) => {
     read++;
     if (isSummaryRow(cells)) return;
-    inferrers.forEach((inferrer, i) => inferrer.add(cells[i]));
+    for (let i = 0; i < inferrers.length; i++) inferrers[i]!.add(cells[i]);
   };
-  for await (const record of first) {
-    if (!header) {
-      window.push(record);
-      if (window.length < HEADER_WINDOW) continue;
-      header = findHeader(window.map((r) => r.cells));
-      inferrers = header.columns.map(() => new ColumnTypeInferrer());
-      window.slice(header.dataStartIndex).forEach((r) => consider(r.cells));
-      continue;
-    }
-    consider(record.cells);
-  }
-  if (!header) {
-    if (window.length === 0) throw new ConvertError('EMPTY_FILE', 'The file has no records');
+  const startInference = () => {
     header = findHeader(window.map((r) => r.cells));
     inferrers = header.columns.map(() => new ColumnTypeInferrer());
     window.slice(header.dataStartIndex).forEach((r) => consider(r.cells));
+  };
+  for await (const batch of inBatches(first)) {
+    for (const record of batch) {
+      if (!header) {
+        window.push(record);
+        if (window.length === HEADER_WINDOW) startInference();
+        continue;
+      }
+      consider(record.cells);
+    }
   }
+  if (!header) {
+    if (window.length === 0) throw new ConvertError('EMPTY_FILE', 'The file has no records');
+    startInference();
+  }
+  const found = header as DetectedHeader;
   const plan = planColumns(
-    header.columns.map((c, i) => ({ ...c, inferred: inferrers[i]!.result() })),
+    found.columns.map((c, i) => ({
+      ...c,
+      inferred: inferrers[i]!.result(),
+      facts: inferrers[i]!.textFacts(),
+    })),
     { normalize },
   );
 
-  // Pass 2: normalise and write.
+  // Pass 2: normalise and write, a batch of rows at a time.
   const counts = emptyNormalizeCounts();
   const sink = await sinkFor(out, plan, options);
+  const asText = options.to === 'csv' || options.to === 'xml';
   const second = pass(1);
   let index = 0;
   let written = 0;
   let totals = 0;
   let footnotes = 0;
-  for await (const record of second) {
-    if (index++ < header.dataStartIndex) continue;
-    const summary = isSummaryRow(record.cells);
-    if (summary) {
-      if (summary === 'total') totals++;
-      else footnotes++;
-      if (normalize) continue;
+  for await (const batch of inBatches(second)) {
+    const rows: CellValue[][] = [];
+    for (const record of batch) {
+      if (index++ < found.dataStartIndex) continue;
+      const summary = isSummaryRow(record.cells);
+      if (summary) {
+        if (summary === 'total') totals++;
+        else footnotes++;
+        if (normalize) continue;
+      }
+      rows.push(asText ? plan.convertText(record.cells, counts) : plan.convertTyped(record.cells, counts));
     }
-    const { text, typed } = plan.convert(record.cells, counts);
-    await sink.write(options.to === 'csv' || options.to === 'xml' ? text : typed);
-    written++;
+    written += rows.length;
+    if (sink.writeRows) await sink.writeRows(rows);
+    else for (const row of rows) await sink.write(row);
   }
   await sink.end();
   if (normalize) counts.droppedRows = totals + footnotes;
@@ -175,7 +205,7 @@ export async function convertFile(
       replacementCharacters: summary.replacementCount,
     },
     output: { path: options.outputPath ?? '-', format: options.to },
-    headerRows: header.headerRows,
+    headerRows: found.headerRows,
     columns: plan.columns.map((c) => ({
       name: c.name,
       ...(c.description === undefined ? {} : { description: c.description }),

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { readByteOrderMark } from '../encoding/bom.ts';
 import { ConvertError } from '../errors/convert-error.ts';
 import type { RecordReader } from '../read/record-source.ts';
 import { READERS } from '../read/readers.ts';
@@ -21,6 +22,22 @@ const NAMES: Record<Exclude<InputKind, 'delimited'>, string> = {
   html: 'HTML',
 };
 
+/** UTF-16 text: by its byte-order mark, or by `<`, `{` or `[` beside a NUL byte. */
+function utf16Order(head: Buffer): 'le' | 'be' | undefined {
+  const bom = readByteOrderMark(head);
+  if (bom?.encoding === 'UTF-16LE') return 'le';
+  if (bom?.encoding === 'UTF-16BE') return 'be';
+  const opens = (b: number | undefined) => b === 0x3c || b === 0x7b || b === 0x5b;
+  if (opens(head[0]) && head[1] === 0) return 'le';
+  if (head[0] === 0 && opens(head[1])) return 'be';
+  return undefined;
+}
+
+function decodeUtf16Head(head: Buffer, order: 'le' | 'be'): string {
+  const even = head.subarray(0, head.length - (head.length % 2));
+  return Buffer.from(order === 'le' ? even : Buffer.from(even).swap16()).toString('utf16le');
+}
+
 /** Sniffs the input from its bytes, never from its extension. */
 export async function sniffInputKind(path: string): Promise<InputKind> {
   let handle;
@@ -37,10 +54,11 @@ export async function sniffInputKind(path: string): Promise<InputKind> {
     if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
     if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
       return 'xls';
-    const text = head
-      .toString('utf8')
+    const utf16 = utf16Order(head);
+    const text = (utf16 ? decodeUtf16Head(head, utf16) : head.toString('utf8'))
       .replace(/^\uFEFF/, '')
       .trimStart();
+    if (utf16 && (text.startsWith('{') || text.startsWith('['))) return 'json';
     if (text.startsWith('{')) {
       // NDJSON: the first line is a whole object and the next line starts another.
       const { buffer: more, bytesRead: moreRead } = await handle.read(Buffer.alloc(1 << 16), 0, 1 << 16, 0);

@@ -67,7 +67,9 @@ describe('readJsonFile', () => {
   it.each([
     ['truncated', '[{"a":1},{"a":', 'INVALID_JSON', /line 1/],
     ['invalid', '[{"a":1},\n{"a" 2}]', 'INVALID_JSON', /line 2/],
-    ['without records', '{"a":1,"b":[1,2,3]}', 'NO_RECORDS', /no array of objects/],
+    ['empty', '{ }', 'NO_RECORDS', /empty object/],
+    ['scalar', '"only text"', 'NO_RECORDS', /single value/],
+    ['of scalars', '[1,2,3]', 'NO_RECORDS', /holds no objects/],
   ])('refuses %s JSON with %s', async (_what, text, code, message) => {
     const file = write(`${code}-${_what}.json`, text);
     await expect(rows(readJsonFile, file)).rejects.toMatchObject({

@@ -1,7 +1,10 @@
 import { Tokenizer, TokenParser, TokenType, type ParsedTokenInfo } from '@streamparser/json';
 import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { ConvertError } from '../errors/convert-error.ts';
-import { flattenJsonRecord, isJsonObject, tableRecords } from './ndjson-reader.ts';
+import { flattenJsonDocument } from './json-record.ts';
+import { chooseJsonShape, jsonPath, type JsonArrayOutline, type JsonOutline } from './json-shape.ts';
+import { flattenJsonRecord, isJsonObject, tableRecords, type JsonValue } from './ndjson-reader.ts';
 import { emptySummary, type RecordReader, type SourceRecord, type SourceSummary } from './record-source.ts';
 
 interface Frame {
@@ -11,12 +14,35 @@ interface Frame {
   /** Reached from the root through object properties only. */
   reachable: boolean;
   objects: number;
+  /** Keys read (objects). */
+  properties: number;
+  /** Own fields holding a scalar or an array without objects (objects). */
+  ownFields: number;
+  /** Scalar values anywhere inside. */
+  values: number;
 }
+
+interface ArrayCandidate {
+  keys: string[];
+  objects: number;
+  values: number;
+  /** The object directly holding the array (undefined for a root array). */
+  holder: Frame | undefined;
+}
+
+const SCALARS = new Set<TokenType>([
+  TokenType.STRING,
+  TokenType.NUMBER,
+  TokenType.TRUE,
+  TokenType.FALSE,
+  TokenType.NULL,
+]);
 
 /** Follows the structure of a token stream: where each value sits, which arrays hold objects. */
 class JsonPath {
   readonly frames: Frame[] = [];
-  readonly candidates: { keys: string[]; objects: number }[] = [];
+  readonly candidates: ArrayCandidate[] = [];
+  root: Frame | 'scalar' | undefined;
   /** The keys leading to the innermost container. */
   keys = (): string[] => this.frames.slice(0, -1).map((f) => (f.array ? '*' : (f.key ?? '')));
 
@@ -26,6 +52,7 @@ class JsonPath {
     if (top && !top.array && top.expectKey && token === TokenType.STRING) {
       top.key = String(value);
       top.expectKey = false;
+      top.properties++;
       return false;
     }
     if (token === TokenType.COLON) return false;
@@ -34,21 +61,38 @@ class JsonPath {
       return false;
     }
     if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) {
+      const parent = this.frames.at(-2);
       if (top?.array && top.reachable && top.objects > 0)
-        this.candidates.push({ keys: this.keys(), objects: top.objects });
+        this.candidates.push({ keys: this.keys(), objects: top.objects, values: top.values, holder: parent });
+      if (top && parent) {
+        parent.values += top.values;
+        if (top.array && top.objects === 0 && !parent.array) parent.ownFields++;
+      }
       this.frames.pop();
       return false;
+    }
+    if (SCALARS.has(token)) {
+      if (!top) this.root ??= 'scalar';
+      else {
+        top.values++;
+        if (!top.array) top.ownFields++;
+      }
     }
     if (top?.array && token === TokenType.LEFT_BRACE) top.objects++;
     if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) {
       const reachable = !top || (top.reachable && !top.array);
-      this.frames.push({
+      const frame: Frame = {
         array: token === TokenType.LEFT_BRACKET,
         key: undefined,
         expectKey: true,
         reachable,
         objects: 0,
-      });
+        properties: 0,
+        ownFields: 0,
+        values: 0,
+      };
+      if (!top) this.root ??= frame;
+      this.frames.push(frame);
     }
     return true;
   }
@@ -110,25 +154,36 @@ async function* scanJson(file: string, scan: Scan): AsyncGenerator<JsonPath> {
   }
 }
 
-/**
- * Where the records are: the root array, or else the array of objects with the most
- * objects among those reached from the root through object properties only.
- */
-async function findRecords(file: string): Promise<string[] | undefined> {
-  let rootArray = false;
+/** How the document is built (see json-shape): one streaming pass, stopping early for a root array. */
+async function outlineJson(file: string): Promise<JsonOutline> {
   let path: JsonPath | undefined;
-  for await (const state of scanJson(file, {
-    onToken: (_token, _line, p) => {
-      if (p.frames.length === 1 && p.frames[0]?.array) rootArray = true;
-    },
-  })) {
+  for await (const state of scanJson(file, {})) {
     path = state;
-    if (rootArray) return [];
+    if (typeof state.root === 'object' && state.root.array)
+      return { root: 'array', rootProperties: 0, values: 0, largest: undefined };
   }
-  let best: { keys: string[]; objects: number } | undefined;
+  const root = path?.root;
+  if (root === undefined || root === 'scalar')
+    return { root: root ?? 'empty', rootProperties: 0, values: 0, largest: undefined };
+  let best: ArrayCandidate | undefined;
   for (const candidate of path?.candidates ?? [])
     if (!best || candidate.objects > best.objects) best = candidate;
-  return best?.keys;
+  const largest: JsonArrayOutline | undefined = best && {
+    keys: best.keys,
+    objects: best.objects,
+    values: best.values,
+    holderKeys: best.keys.slice(0, -1),
+    holderFields: best.holder?.ownFields ?? 0,
+    holderValues: best.holder?.values ?? best.values,
+  };
+  return { root: 'object', rootProperties: root.properties, values: root.values, largest };
+}
+
+/** The object at `keys` (object properties only), parsed whole: a record is small (see json-shape). */
+async function readJsonObject(file: string, keys: readonly string[]): Promise<JsonValue> {
+  let value = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as JsonValue;
+  for (const key of keys) value = isJsonObject(value) ? (value[key] ?? null) : null;
+  return value;
 }
 
 interface JsonRecord {
@@ -172,17 +227,30 @@ async function* jsonRecords(
 }
 
 /**
- * JSON: an array of objects, or an object holding one (`{"result":{"records":[…]}}`),
- * streamed with bounded memory. Columns are the union of the records' flattened keys in
- * first-seen order, gathered by a first scan.
+ * JSON, streamed with bounded memory: an array of objects, an object wrapping one
+ * (`{"result":{"records":[…]}}`, `{"data":[…]}`), or a single record such as one
+ * dataset's metadata (see json-shape for the rule telling them apart, and json-record
+ * for how a record is flattened). Rows' columns are the union of the records' flattened
+ * keys in first-seen order, gathered by a first scan. Which path was taken is reported
+ * as a warning.
  */
 export const readJsonFile: RecordReader = (file, options) => {
   const summary: SourceSummary = emptySummary();
   async function* read(): AsyncGenerator<SourceRecord> {
-    const keys = await findRecords(file);
-    if (keys === undefined)
-      throw new ConvertError('NO_RECORDS', `${file} holds no array of objects to read as records`);
-    summary.part = `$${keys.map((key) => `.${key}`).join('')}`;
+    const shape = chooseJsonShape(await outlineJson(file));
+    if (shape.kind === 'none') throw new ConvertError('NO_RECORDS', `${file} ${shape.reason}`);
+    summary.part = jsonPath(shape.keys);
+    if (shape.reason) summary.warnings.push(shape.reason);
+    if (shape.kind === 'record') {
+      const value = flattenJsonDocument(await readJsonObject(file, shape.keys));
+      options.onBytes?.((await stat(file)).size);
+      async function* one() {
+        yield { value, line: 1 };
+      }
+      yield* tableRecords([...value.keys()], one());
+      return;
+    }
+    const keys = shape.keys;
     const columns = new Set<string>();
     const tally = { skipped: 0 };
     let count = 0;

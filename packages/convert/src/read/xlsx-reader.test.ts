@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sniffInputKind } from '../pipeline/input-kind.ts';
 import { cellText, readXlsxFile, tableBlocks } from './xlsx-reader.ts';
 import { convertAny } from '../test/conversion-helpers.ts';
+import { openZip } from './zip-entries.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'odp-xlsx-'));
 const workbookPath = path.join(dir, 'population.xlsx');
@@ -48,7 +49,37 @@ async function makeWorkbook(): Promise<void> {
   await workbook.xlsx.writeFile(misnamedPath);
 }
 
-beforeAll(makeWorkbook);
+/** 縣市 merged down over its 鄉鎮 rows, under a title and a one-row header; a merged total label. */
+const townsPath = path.join(dir, 'towns.xlsx');
+
+async function makeTownsWorkbook(): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const towns = workbook.addWorksheet('鄉鎮');
+  towns.addRow(['東部鄉鎮人口']);
+  towns.mergeCells('A1:C1');
+  towns.addRow(['縣市', '鄉鎮', '人口']);
+  towns.addRow(['臺東縣', '臺東市', 104500]);
+  towns.addRow([null, '成功鎮', 13000]);
+  towns.addRow([null, '關山鎮', 8400]);
+  towns.mergeCells('A3:A5');
+  towns.addRow(['花蓮縣', '花蓮市', 98000]);
+  towns.addRow([null, '吉安鄉', 76000]);
+  towns.mergeCells('A6:A7');
+  towns.addRow(['合計', null, 299900]);
+  towns.mergeCells('A8:B8');
+  await workbook.xlsx.writeFile(townsPath);
+}
+
+async function cellsOf(file: string): Promise<string[][]> {
+  const rows: string[][] = [];
+  for await (const record of readXlsxFile(file, {})) rows.push(record.cells);
+  return rows;
+}
+
+beforeAll(async () => {
+  await makeWorkbook();
+  await makeTownsWorkbook();
+});
 
 describe('XLSX', () => {
   it('cell values as text', () => {
@@ -125,5 +156,30 @@ describe('XLSX', () => {
       code: 'SHEET_NOT_FOUND',
       message: expect.stringContaining('人口, 面積, 兩表') as unknown as string,
     });
+  });
+
+  it('fills a vertical merge in the body down its rows; horizontal ones stay in their top-left cell', async () => {
+    expect(await cellsOf(townsPath)).toEqual([
+      ['東部鄉鎮人口'],
+      ['縣市', '鄉鎮', '人口'],
+      ['臺東縣', '臺東市', '104500'],
+      ['臺東縣', '成功鎮', '13000'],
+      ['臺東縣', '關山鎮', '8400'],
+      ['花蓮縣', '花蓮市', '98000'],
+      ['花蓮縣', '吉安鄉', '76000'],
+      ['合計', '', '299900'],
+    ]);
+    const { text } = await convertAny(townsPath, { to: 'json' });
+    const rows = JSON.parse(text) as Record<string, unknown>[];
+    expect(rows.map((row) => row['縣市'])).toEqual(['臺東縣', '臺東縣', '臺東縣', '花蓮縣', '花蓮縣']);
+  });
+
+  it('reads an exceljs workbook (xl/workbook.xml stored last) 30 times over without failing', async () => {
+    const zip = await openZip(workbookPath);
+    expect(zip.entries.filter((e) => !e.directory).at(-1)?.name).toBe('xl/workbook.xml');
+    zip.close();
+    const expected = await cellsOf(workbookPath);
+    expect(expected).toHaveLength(8);
+    for (let i = 0; i < 30; i++) expect(await cellsOf(workbookPath)).toEqual(expected);
   });
 });

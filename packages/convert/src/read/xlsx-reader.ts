@@ -1,130 +1,121 @@
-import { createReadStream } from 'node:fs';
-import ExcelJS, { type CellValue, type Row } from 'exceljs';
 import { ConvertError } from '../errors/convert-error.ts';
 import { emptySummary, type RecordReader, type RecordSource, type SourceRecord } from './record-source.ts';
+import type { CellRange } from './xlsx-cell-ref.ts';
+import { createMergeFill, MAX_MERGES, mergesToFill } from './xlsx-merged-cells.ts';
+import { readSharedStrings } from './xlsx-shared-strings.ts';
+import { type SheetContext, sheetRows } from './xlsx-sheet-rows.ts';
+import { readCellStyles } from './xlsx-styles.ts';
+import { tableBlocks } from './xlsx-table-blocks.ts';
+import { readWorkbookParts, type WorkbookSheet } from './xlsx-workbook.ts';
+import { openZip, type OpenZip } from './zip-entries.ts';
 
-/** A run of consecutive non-empty rows of a sheet: one table. */
-export interface SheetBlock {
-  first: number;
-  last: number;
+export { cellText } from './xlsx-cell-value.ts';
+export { tableBlocks, type SheetBlock } from './xlsx-table-blocks.ts';
+
+interface OpenWorkbook {
+  zip: OpenZip;
+  sheets: WorkbookSheet[];
+  context: SheetContext;
 }
 
-const isoDate = (date: Date): string => {
-  const iso = date.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
-};
-
-/** A cell as text: dates ISO, formulas their cached result, rich text joined, numbers as written. */
-export function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return isoDate(value);
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result as CellValue);
-  if ('error' in value) return value.error;
-  if ('text' in value) return typeof value.text === 'string' ? value.text : cellText(value.text);
-  return '';
-}
-
-function rowCells(row: Row): string[] {
-  const cells: string[] = [];
-  row.eachCell({ includeEmpty: false }, (cell, column) => {
-    while (cells.length < column - 1) cells.push('');
-    cells[column - 1] = cellText(cell.value);
-  });
-  return cells;
-}
-
-interface SheetRow {
-  number: number;
-  cells: string[];
-}
-
-/** The non-empty rows of one sheet (by name, or the first with data), streamed. */
-async function* sheetRows(
-  path: string,
-  sheet: string | undefined,
-  onSheet: (name: string) => void,
-  onBytes?: (bytes: number) => void,
-): AsyncGenerator<SheetRow> {
-  const input = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (onBytes) {
-    let done = 0;
-    input.on('data', (chunk) => onBytes((done += chunk.length)));
-  }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  const names: string[] = [];
+/** Opens the archive (zip-bomb limits apply) and reads the workbook map, shared strings and styles. */
+async function openWorkbook(path: string): Promise<OpenWorkbook> {
+  const zip = await openZip(path);
   try {
-    yield* matchingSheet();
-  } finally {
-    input.destroy();
-  }
-  if (sheet !== undefined && !names.includes(sheet)) {
-    throw new ConvertError('SHEET_NOT_FOUND', `No sheet named ${sheet}; the sheets are: ${names.join(', ')}`);
-  }
-
-  async function* matchingSheet(): AsyncGenerator<SheetRow> {
-    for await (const worksheet of workbook) {
-      const name = (worksheet as unknown as { name: string }).name;
-      names.push(name);
-      if (sheet !== undefined && name !== sheet) continue;
-      let found = false;
-      for await (const row of worksheet) {
-        const cells = rowCells(row);
-        if (cells.every((cell) => cell.trim() === '')) continue;
-        if (!found) onSheet(name);
-        found = true;
-        yield { number: row.number, cells };
-      }
-      if (found || sheet !== undefined) return;
-    }
+    const parts = await readWorkbookParts(zip, path);
+    const [sharedStrings, styles] = [
+      await readSharedStrings(zip, parts.sharedStrings),
+      await readCellStyles(zip, parts.styles),
+    ];
+    return { zip, sheets: parts.sheets, context: { sharedStrings, styles, date1904: parts.date1904 } };
+  } catch (error) {
+    zip.close();
+    throw error;
   }
 }
 
-/** Splits rows into tables on fully empty rows and returns them, largest first. */
-export function tableBlocks(rowNumbers: readonly number[]): SheetBlock[] {
-  const blocks: SheetBlock[] = [];
-  for (const n of rowNumbers) {
-    const last = blocks.at(-1);
-    if (last && n === last.last + 1) last.last = n;
-    else blocks.push({ first: n, last: n });
+interface ScannedSheet {
+  sheet: WorkbookSheet;
+  rowNumbers: number[];
+  merges: CellRange[];
+  mergesDropped: number;
+}
+
+/** Pass 1: the sheet to read (named, or the first with data), its non-empty rows and merged ranges. */
+async function scanSheet(
+  workbook: OpenWorkbook,
+  wanted: string | undefined,
+): Promise<ScannedSheet | undefined> {
+  const names = workbook.sheets.map((s) => s.name);
+  if (wanted !== undefined && !names.includes(wanted)) {
+    throw new ConvertError(
+      'SHEET_NOT_FOUND',
+      `No sheet named ${wanted}; the sheets are: ${names.join(', ')}`,
+    );
   }
-  return blocks.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  for (const sheet of workbook.sheets) {
+    if (wanted !== undefined && sheet.name !== wanted) continue;
+    const scanned: ScannedSheet = { sheet, rowNumbers: [], merges: [], mergesDropped: 0 };
+    const onMerge = (range: CellRange) => {
+      if (scanned.merges.length < MAX_MERGES) scanned.merges.push(range);
+      else scanned.mergesDropped++;
+    };
+    for await (const row of sheetRows(workbook.zip, sheet.entry, workbook.context, { onMerge })) {
+      scanned.rowNumbers.push(row.number);
+    }
+    if (scanned.rowNumbers.length > 0) return scanned;
+  }
+  return undefined;
 }
 
 /**
- * XLSX through exceljs's streaming reader (bounded memory): one scan finds the sheet and
- * its tables (split on empty rows; the largest is read), a second yields that table's rows.
- * Merged cells keep their value in the top-left cell only — the layout header detection
- * expects (a group label carried right over its sub-columns, a title row of one cell).
+ * XLSX, read through the archive's central directory (yauzl: each part opened by name,
+ * whatever order it was stored in) and streamed with saxes: the workbook map, shared
+ * strings and date styles first, then the sheet row by row (memory holds one chunk of
+ * the sheet, never all of it). One scan finds the sheet and its tables (split on empty
+ * rows; the largest is read) and collects merged ranges, which come after the rows; a
+ * second yields that table's rows.
+ *
+ * Merged cells: a horizontal merge keeps its value in the top-left cell only — the layout
+ * header detection expects (a group label carried right over its sub-columns, a title
+ * row of one cell). A vertical merge in the table's body is filled down (縣市 merged over
+ * its 鄉鎮 rows gives every row its 縣市); one in the header is not: a merge starting on
+ * the table's first row, or one beside a group label (see `mergesToFill`).
  */
 export const readXlsxFile: RecordReader = (path, options): RecordSource => {
   const summary = emptySummary();
   async function* records(): AsyncGenerator<SourceRecord> {
-    const numbers: number[] = [];
-    let part: string | undefined;
-    for await (const row of sheetRows(path, options.sheet, (name) => (part = name))) numbers.push(row.number);
-    if (part === undefined) throw new ConvertError('EMPTY_FILE', 'The workbook has no sheet with data');
-    const [block, ...others] = tableBlocks(numbers);
-    if (!block) return;
-    summary.part = part;
-    const tables = others.filter((b) => b.last > b.first);
-    if (tables.length > 0) {
-      summary.warnings.push(
-        `sheet ${part} has ${tables.length + 1} tables; read rows ${block.first}–${block.last}` +
-          ` (not ${tables.map((b) => `${b.first}–${b.last}`).join(', ')})`,
-      );
-    }
-    for await (const row of sheetRows(path, part, () => {}, options.onBytes)) {
-      if (row.number < block.first) continue;
-      if (row.number > block.last) break;
-      yield { cells: row.cells, line: row.number };
+    const workbook = await openWorkbook(path);
+    try {
+      const scanned = await scanSheet(workbook, options.sheet);
+      if (!scanned) throw new ConvertError('EMPTY_FILE', 'The workbook has no sheet with data');
+      const part = scanned.sheet.name;
+      const [block, ...others] = tableBlocks(scanned.rowNumbers);
+      if (!block) return;
+      summary.part = part;
+      const tables = others.filter((b) => b.last > b.first);
+      if (tables.length > 0) {
+        summary.warnings.push(
+          `sheet ${part} has ${tables.length + 1} tables; read rows ${block.first}–${block.last}` +
+            ` (not ${tables.map((b) => `${b.first}–${b.last}`).join(', ')})`,
+        );
+      }
+      if (scanned.mergesDropped > 0) {
+        summary.warnings.push(
+          `sheet ${part} has ${MAX_MERGES + scanned.mergesDropped} merged ranges; only the first ${MAX_MERGES} were filled`,
+        );
+      }
+      const fill = createMergeFill(mergesToFill(scanned.merges, block));
+      const rows = sheetRows(workbook.zip, scanned.sheet.entry, workbook.context, {
+        onBytes: options.onBytes,
+      });
+      for await (const row of rows) {
+        if (row.number < block.first) continue;
+        if (row.number > block.last) break;
+        yield { cells: fill(row), line: row.number };
+      }
+    } finally {
+      workbook.zip.close();
     }
   }
   return { [Symbol.asyncIterator]: () => records(), summary };

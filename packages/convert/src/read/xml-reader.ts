@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { SaxesParser } from 'saxes';
 import { ConvertError } from '../errors/convert-error.ts';
+import { decodeXmlFile, type XmlDecoding } from './xml-encoding.ts';
 import { tableRecords } from './ndjson-reader.ts';
 import { emptySummary, type RecordReader, type SourceRecord, type SourceSummary } from './record-source.ts';
 
@@ -11,13 +11,15 @@ interface XmlVisitor {
 }
 
 /**
- * Streams `file` through saxes (which never expands external entities). A DOCTYPE that
- * declares entities is refused before any can expand (billion laughs).
+ * Streams `file` through saxes (which never expands external entities), decoded as
+ * xml-encoding decides (BOM, declaration, detector). A DOCTYPE that declares entities
+ * is refused before any can expand (billion laughs).
  */
 async function* parseXml(
   file: string,
   visitor: XmlVisitor,
   onBytes?: (bytes: number) => void,
+  decoding: XmlDecoding = { replacements: 0 },
 ): AsyncGenerator<void> {
   const parser = new SaxesParser({ position: true });
   parser.on('doctype', (doctype) => {
@@ -42,12 +44,8 @@ async function* parseXml(
       throw new ConvertError('INVALID_XML', `Invalid XML: ${detail}`, { line: parser.line, cause: error });
     }
   };
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 });
-  let first = true;
-  for await (const chunk of stream as AsyncIterable<string>) {
-    guard(() => parser.write(first ? chunk.replace(/^\uFEFF/, '') : chunk));
-    first = false;
-    onBytes?.(stream.bytesRead);
+  for await (const chunk of decodeXmlFile(file, decoding, onBytes)) {
+    guard(() => parser.write(chunk));
     yield;
   }
   guard(() => parser.close());
@@ -103,6 +101,7 @@ async function* xmlRecords(
   file: string,
   recordPath: string,
   onBytes?: (bytes: number) => void,
+  decoding?: XmlDecoding,
 ): AsyncGenerator<XmlRecord> {
   const path: string[] = [];
   let relative: string[] | undefined;
@@ -142,7 +141,7 @@ async function* xmlRecords(
       } else relative.pop();
     },
   };
-  for await (const _ of parseXml(file, visitor, onBytes)) {
+  for await (const _ of parseXml(file, visitor, onBytes, decoding)) {
     yield* found;
     found = [];
   }
@@ -170,7 +169,8 @@ function displayNames(keys: Iterable<string>, recordName: string): Map<string, s
 
 /**
  * XML, streamed with saxes: the repeated record element's attributes and child elements
- * (nested ones dotted) become columns, in first-seen order over all records.
+ * (nested ones dotted) become columns, in first-seen order over all records. Big5/CP950
+ * and UTF-16 files are decoded on the fly (see xml-encoding); the encoding is reported.
  */
 export const readXmlFile: RecordReader = (file, options) => {
   const summary: SourceSummary = emptySummary();
@@ -181,12 +181,16 @@ export const readXmlFile: RecordReader = (file, options) => {
     for await (const { value } of xmlRecords(file, recordPath)) for (const key of value.keys()) keys.add(key);
     const names = displayNames(keys, recordPath.split('/').at(-1) ?? '');
     const columns = [...keys];
+    const decoding: XmlDecoding = { replacements: 0 };
     async function* renamed() {
-      for await (const { value, line } of xmlRecords(file, recordPath, options.onBytes)) {
+      for await (const { value, line } of xmlRecords(file, recordPath, options.onBytes, decoding)) {
         yield { value: new Map(columns.map((key) => [names.get(key) ?? key, value.get(key) ?? ''])), line };
       }
     }
     yield* tableRecords([...names.values()], renamed());
+    summary.encoding = decoding.encoding?.detected;
+    summary.replacementCount = decoding.replacements;
+    if (decoding.encoding?.warning) summary.warnings.push(decoding.encoding.warning);
   }
   return { [Symbol.asyncIterator]: read, summary, headerIsFirstRecord: true };
 };

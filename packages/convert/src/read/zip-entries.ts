@@ -86,6 +86,8 @@ export async function openZip(path: string, checkLimits = true): Promise<OpenZip
       const stream = await zip.openReadStreamPromise(info.entry);
       const limited = limitInflation(info);
       stream.on('error', (error) => limited.destroy(error));
+      // When the reader stops early or the limit trips, release yauzl's stream (and its file handle) too.
+      limited.on('close', () => stream.destroy());
       return stream.pipe(limited);
     },
   };

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Writable } from 'node:stream';
 import { TextOutput, type CellValue, type SinkColumn, type TableSink } from './table-sink.ts';
 
@@ -9,10 +8,19 @@ export interface CsvWriterOptions {
   recordDelimiter?: '\r\n' | '\n';
 }
 
-function cell(value: CellValue): string {
-  if (value === null) return '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return String(value);
+/**
+ * One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180, and
+ * what csv-stringify did here), with quotes doubled; as it is otherwise.
+ */
+export function csvField(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string')
+    return typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x2c || c === 0x22 || c === 0x0a || c === 0x0d) return `"${value.replace(/"/g, '""')}"`;
+  }
+  return value;
 }
 
 /** UTF-8 CSV (RFC 4180): header row, quoting only where needed, rows streamed. */
@@ -22,9 +30,12 @@ export function createCsvWriter(
   options: CsvWriterOptions = {},
 ): TableSink {
   const output = new TextOutput(out);
-  const record_delimiter = options.recordDelimiter === '\n' ? 'unix' : 'windows';
-  // RFC 4180: a field with a line break is quoted, whatever the record delimiter.
-  const line = (cells: string[]) => stringify([cells], { record_delimiter, quoted_match: /[\r\n]/ });
+  const eol = options.recordDelimiter === '\n' ? '\n' : '\r\n';
+  const line = (cells: readonly CellValue[]): string => {
+    let text = '';
+    for (let i = 0; i < cells.length; i++) text += i === 0 ? csvField(cells[i]) : `,${csvField(cells[i])}`;
+    return text + eol;
+  };
   let started = false;
   const start = async () => {
     if (started) return;
@@ -34,7 +45,13 @@ export function createCsvWriter(
   return {
     async write(row) {
       await start();
-      await output.write(line(row.map(cell)));
+      await output.write(line(row));
+    },
+    async writeRows(rows) {
+      await start();
+      let text = '';
+      for (const row of rows) text += line(row);
+      await output.write(text);
     },
     async end() {
       await start();
