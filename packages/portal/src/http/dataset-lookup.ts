@@ -1,6 +1,6 @@
 import type { CatalogueContext } from '../db/catalogue-context.ts';
 import { LISTED_STATUSES, type DatasetStatus } from '../domain/dataset-status.ts';
-import { DATASET_IDENTIFIER_PATTERN } from '../domain/identifier.ts';
+import { DATASET_IDENTIFIER_PATTERN } from '@odp/quality/metadata';
 import { AppError } from '../errors/app-error.ts';
 import type { DatasetRecord } from '../features/datasets/dataset.record.ts';
 import { listDatasetIds, loadDatasets } from '../features/datasets/dataset.repo.ts';

@@ -17,6 +17,18 @@ export const DEFAULT_BADGE_RULES: BadgeRules = {
   platinum: ['standard_conformance'],
 };
 
+/**
+ * SERVICES/API resources: api_conformance stands in for the file checks (download,
+ * format, structure, encoding, fields). Field standards are not checked on APIs, so an
+ * API can reach gold at most.
+ */
+export const DEFAULT_API_BADGE_RULES: BadgeRules = {
+  bronze: ['linkable', 'api_conformance'],
+  silver: [],
+  gold: ['metadata_complete'],
+  platinum: ['standard_conformance'],
+};
+
 /** 銅/銀/金/白金/無 */
 export const BADGE_LABELS_ZH: Record<Badge, string> = {
   platinum: '白金',

@@ -39,3 +39,31 @@ describe('badge rules', () => {
     expect(datasetBadge([])).toBe('none');
   });
 });
+
+describe('parseBadgeRules', () => {
+  it('reads an operator’s rules and keeps the defaults for the part not given', async () => {
+    const { parseBadgeRules, DEFAULT_BADGE_RULE_SET } = await import('./badge-rules-file.ts');
+    const file = {
+      bronze: ['linkable'],
+      silver: ['downloadable'],
+      gold: [],
+      platinum: ['standard_conformance'],
+    };
+    expect(parseBadgeRules({ file })).toEqual({ file, api: DEFAULT_BADGE_RULE_SET.api });
+    expect(parseBadgeRules({})).toEqual(DEFAULT_BADGE_RULE_SET);
+  });
+
+  it('refuses unknown checks, missing levels and stray keys with a clear message', async () => {
+    const { parseBadgeRules } = await import('./badge-rules-file.ts');
+    const levels = { bronze: [], silver: [], gold: [], platinum: [] };
+    expect(() => parseBadgeRules({ file: { ...levels, gold: ['spelling'] } })).toThrow(
+      'file.gold names unknown checks: spelling',
+    );
+    expect(() => parseBadgeRules({ api: { bronze: [] } })).toThrow('api.silver must be a list of check ids');
+    expect(() => parseBadgeRules({ files: {} })).toThrow('unknown keys files');
+    expect(() => parseBadgeRules({ file: { ...levels, diamond: [] } })).toThrow(
+      'file has unknown levels: diamond',
+    );
+    expect(() => parseBadgeRules([])).toThrow('must be a JSON object');
+  });
+});

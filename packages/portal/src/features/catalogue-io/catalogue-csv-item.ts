@@ -1,6 +1,4 @@
-import { findCategory } from '../../domain/vocabularies/categories.ts';
-import { findLicence } from '../../domain/vocabularies/licences.ts';
-import { parseUpdateFrequency } from '../../domain/update-frequency.ts';
+import { findCategory, findLicence, parseUpdateFrequency } from '@odp/quality/metadata';
 import type { SystemFields } from '../datasets/dataset.schema.ts';
 import { CATALOGUE_COLUMNS, RESOURCE_SEPARATOR, type CatalogueColumn } from './catalogue-columns.ts';
 import type { CsvRow } from './catalogue-csv-read.ts';

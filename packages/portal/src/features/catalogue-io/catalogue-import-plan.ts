@@ -1,5 +1,5 @@
 import type { CatalogueContext } from '../../db/catalogue-context.ts';
-import { AGENCY_CODE_PATTERN, datasetIdentifier, resourceId } from '../../domain/identifier.ts';
+import { AGENCY_CODE_PATTERN, datasetIdentifier, resourceId } from '@odp/quality/metadata';
 import { fieldProblems } from '../../errors/validation.ts';
 import { organizationIndex } from '../organizations/organization.repo.ts';
 import type { DatasetRecord } from '../datasets/dataset.record.ts';

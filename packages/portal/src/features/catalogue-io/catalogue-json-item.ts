@@ -1,5 +1,4 @@
-import { findCategory } from '../../domain/vocabularies/categories.ts';
-import { findLicence } from '../../domain/vocabularies/licences.ts';
+import { findCategory, findLicence } from '@odp/quality/metadata';
 import type { SystemFields } from '../datasets/dataset.schema.ts';
 import { MAX_DATASET_ID } from './catalogue-csv-item.ts';
 import { badgeFromLabel, publicationMethodFromLabel } from './catalogue-terms.ts';

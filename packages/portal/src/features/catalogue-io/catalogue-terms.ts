@@ -1,5 +1,5 @@
-import { findCategory } from '../../domain/vocabularies/categories.ts';
 import {
+  findCategory,
   BADGE_LABELS,
   BADGES,
   PROVISION_LABELS,
@@ -7,8 +7,8 @@ import {
   PUBLICATION_METHODS,
   type Badge,
   type PublicationMethod,
-} from '../../domain/vocabularies/dataset-terms.ts';
-import { findLicence } from '../../domain/vocabularies/licences.ts';
+  findLicence,
+} from '@odp/quality/metadata';
 
 /**
  * The words the catalogue files use for coded values, both ways. Exports write the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGENCY_CODE_PATTERN } from '../../domain/identifier.ts';
+import { AGENCY_CODE_PATTERN } from '@odp/quality/metadata';
 import { syntheticAgencyCode } from './synthetic-agency-code.ts';
 
 describe('syntheticAgencyCode', () => {

@@ -1,5 +1,4 @@
-import type { FieldDescription } from '../../domain/field-description.ts';
-import type { UpdateFrequency } from '../../domain/update-frequency.ts';
+import { type FieldDescription, type UpdateFrequency } from '@odp/quality/metadata';
 
 /** A stored resource, in the standard's names plus system fields. */
 export interface ResourceRecord {

@@ -1,12 +1,19 @@
 import { z } from 'zod';
-import { CATEGORY_CODES } from '../../domain/vocabularies/categories.ts';
-import type { PUBLICATION_METHODS } from '../../domain/vocabularies/dataset-terms.ts';
-import { ACCESS_LEVELS, BADGES, COSTS, DATASET_TYPES } from '../../domain/vocabularies/dataset-terms.ts';
+import {
+  CATEGORY_CODES,
+  ACCESS_LEVELS,
+  BADGES,
+  COSTS,
+  DATASET_TYPES,
+  LICENCES,
+  DATASET_IDENTIFIER_PATTERN,
+  OID_PATTERN,
+  RESOURCE_ID_PATTERN,
+  parseUpdateFrequency,
+  type PUBLICATION_METHODS,
+} from '@odp/quality/metadata';
 import { DATASET_STATUSES } from '../../domain/dataset-status.ts';
-import { LICENCES } from '../../domain/vocabularies/licences.ts';
 import { THEME_CODES } from '../../domain/vocabularies/themes.ts';
-import { DATASET_IDENTIFIER_PATTERN, OID_PATTERN, RESOURCE_ID_PATTERN } from '../../domain/identifier.ts';
-import { parseUpdateFrequency } from '../../domain/update-frequency.ts';
 
 /**
  * The dataset as agencies write it, with the national standard's field names

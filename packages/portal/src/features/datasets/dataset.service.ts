@@ -3,9 +3,12 @@ import type { CatalogueContext } from '../../db/catalogue-context.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { isoNow, taipeiDateTime } from '../../domain/clock.ts';
 import { canTransition, type DatasetStatus } from '../../domain/dataset-status.ts';
-import { formatFieldDescription, parseFieldDescription } from '../../domain/field-description.ts';
-import { resourceId as makeResourceId } from '../../domain/identifier.ts';
-import { parseUpdateFrequency } from '../../domain/update-frequency.ts';
+import {
+  formatFieldDescription,
+  parseFieldDescription,
+  resourceId as makeResourceId,
+  parseUpdateFrequency,
+} from '@odp/quality/metadata';
 import { AppError, type FieldProblem } from '../../errors/app-error.ts';
 import { parseOrThrow } from '../../errors/validation.ts';
 import {

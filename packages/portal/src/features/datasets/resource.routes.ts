@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RESOURCE_ID_PATTERN } from '../../domain/identifier.ts';
+import { RESOURCE_ID_PATTERN } from '@odp/quality/metadata';
 import { AppError } from '../../errors/app-error.ts';
 import { isVisible } from '../../http/dataset-lookup.ts';
 import { errorResponses } from '../../http/error-schema.ts';

@@ -1,4 +1,4 @@
-import { datasetIdentifier } from '../../domain/identifier.ts';
+import { datasetIdentifier } from '@odp/quality/metadata';
 
 /**
  * 機關代碼 for the demo. The OID registry has no 10-character agency codes, so the

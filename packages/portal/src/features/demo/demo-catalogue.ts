@@ -1,6 +1,5 @@
 import type { CatalogueContext } from '../../db/catalogue-context.ts';
-import { resourceId } from '../../domain/identifier.ts';
-import { LICENCES } from '../../domain/vocabularies/licences.ts';
+import { resourceId, LICENCES } from '@odp/quality/metadata';
 import type { SystemFields } from '../datasets/dataset.schema.ts';
 import type { AgencyEntry } from '../organizations/agency-registry.ts';
 import { organizationIndex, updateOrganization } from '../organizations/organization.repo.ts';

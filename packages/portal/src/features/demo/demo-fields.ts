@@ -1,4 +1,4 @@
-import type { FieldDescription } from '../../domain/field-description.ts';
+import { type FieldDescription } from '@odp/quality/metadata';
 import type { FieldTemplate } from './demo-topics.ts';
 
 /**

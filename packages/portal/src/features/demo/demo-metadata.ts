@@ -1,4 +1,4 @@
-import type { FieldDescription } from '../../domain/field-description.ts';
+import { type FieldDescription } from '@odp/quality/metadata';
 import type { DemoAgency } from './demo-agencies.ts';
 import type { DemoRandom } from './demo-random.ts';
 import type { TitleEntry } from './demo-sources.ts';

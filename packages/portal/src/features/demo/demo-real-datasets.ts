@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { resourceId } from '../../domain/identifier.ts';
+import { resourceId } from '@odp/quality/metadata';
 import type { DemoCatalogue, DemoItem } from './demo-catalogue.ts';
 import { findRealFile, readRealText } from './demo-real-files.ts';
 

@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { OID_PATTERN } from '../../domain/identifier.ts';
-import type { OrganizationLevel } from '../../domain/vocabularies/dataset-terms.ts';
+import { OID_PATTERN, type OrganizationLevel } from '@odp/quality/metadata';
 import { AppError } from '../../errors/app-error.ts';
 
 /**

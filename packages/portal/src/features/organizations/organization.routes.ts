@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AGENCY_CODE_PATTERN, OID_PATTERN } from '../../domain/identifier.ts';
-import { ORGANIZATION_LEVELS } from '../../domain/vocabularies/dataset-terms.ts';
+import { AGENCY_CODE_PATTERN, OID_PATTERN, ORGANIZATION_LEVELS } from '@odp/quality/metadata';
 import { AppError } from '../../errors/app-error.ts';
 import { errorResponses } from '../../http/error-schema.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { findCategory } from '../../domain/vocabularies/categories.ts';
 import {
+  findCategory,
   BADGE_LABELS,
   PUBLICATION_METHOD_LABELS,
   type Badge,
-} from '../../domain/vocabularies/dataset-terms.ts';
-import { FREQUENCY_UNIT_TEXT, type UpdateFrequency } from '../../domain/update-frequency.ts';
+  FREQUENCY_UNIT_TEXT,
+  type UpdateFrequency,
+} from '@odp/quality/metadata';
 import type { DatasetRecord, ResourceRecord } from '../datasets/dataset.record.ts';
 
 /**

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Category } from '../../domain/vocabularies/categories.ts';
-import type { Licence } from '../../domain/vocabularies/licences.ts';
+import { type Category, type Licence } from '@odp/quality/metadata';
 import type { Theme } from '../../domain/vocabularies/themes.ts';
 
 /** The vocabularies of the national standard, as the API shows them. */

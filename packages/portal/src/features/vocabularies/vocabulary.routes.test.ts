@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../domain/vocabularies/categories.ts';
-import { LICENCES } from '../../domain/vocabularies/licences.ts';
+import { CATEGORIES, LICENCES } from '@odp/quality/metadata';
 import { THEMES } from '../../domain/vocabularies/themes.ts';
 import { buildTestApp } from '../../http/test-app.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.ts';

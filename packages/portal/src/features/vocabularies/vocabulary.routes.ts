@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CATEGORIES } from '../../domain/vocabularies/categories.ts';
-import { LICENCES } from '../../domain/vocabularies/licences.ts';
+import { CATEGORIES, LICENCES } from '@odp/quality/metadata';
 import { THEMES } from '../../domain/vocabularies/themes.ts';
 import { errorResponses } from '../../http/error-schema.ts';
 import {

@@ -1,4 +1,4 @@
-import { findCategory } from '../../../domain/vocabularies/categories.ts';
+import { findCategory } from '@odp/quality/metadata';
 import type { DatasetRecord } from '../../datasets/dataset.record.ts';
 import { Layout } from './layout.tsx';
 
