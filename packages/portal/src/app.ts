@@ -12,11 +12,15 @@ import { clearReadCacheOnWrite, ReadCache, registerReadCache } from './http/read
 import { z } from 'zod';
 import type { Settings } from './config/settings.ts';
 import type { DatabaseHandle } from './db/database.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 import { demoFilesRoutes } from './features/demo/demo-files.routes.ts';
 import { datasetWriteRoutes } from './features/datasets/dataset-write.routes.ts';
 import { datasetRoutes } from './features/datasets/dataset.routes.ts';
 import { resourceRoutes } from './features/datasets/resource.routes.ts';
+import { qualityRoutes } from './features/quality/quality.routes.ts';
+import { qualityWriteRoutes } from './features/quality/quality-write.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { jobRoutes } from './features/jobs/jobs.routes.ts';
 import { organizationRoutes } from './features/organizations/organization.routes.ts';
 import { pageRoutes, renderHtmlError } from './features/pages/page.routes.tsx';
 import { v2DatasetRoutes } from './features/v2/v2-dataset.routes.ts';
@@ -32,6 +36,8 @@ import { zodValidatorCompiler } from './http/zod-validation.ts';
 export interface BuildAppOptions {
   settings: Settings;
   handle: DatabaseHandle;
+  /** The job queue, for the admin jobs route (without it that route answers 503). */
+  jobQueue?: JobQueue;
   /** A logger to use instead of JSON lines on stdout. */
   logger?: FastifyBaseLogger;
   /** Where the JSON log lines go (default stdout); tests pass a stream to read them. */
@@ -67,7 +73,11 @@ function loggerOptions(options: BuildAppOptions): Pick<FastifyServerOptions, 'lo
 /** Builds the whole web app (pages, APIs, docs) without listening: tests use `inject()`. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { settings, handle } = options;
-  const deps: RouteDeps = { catalogue: { db: handle.db, dialect: handle.dialect }, settings };
+  const deps: RouteDeps = {
+    catalogue: { db: handle.db, dialect: handle.dialect },
+    settings,
+    jobQueue: options.jobQueue,
+  };
 
   const app = Fastify({
     ...loggerOptions(options),
@@ -119,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         v1.addHook('onRequest', readAuthHook(settings));
         await v1.register(datasetRoutes, deps);
         await v1.register(resourceRoutes, deps);
+        await v1.register(qualityRoutes, deps);
         await v1.register(organizationRoutes, deps);
         await v1.register(vocabularyRoutes);
         v1.get(
@@ -140,6 +151,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await reads.register(healthRoutes, deps);
   });
   await app.register(datasetWriteRoutes, { ...deps, prefix: '/api/v1' });
+  await app.register(jobRoutes, { ...deps, prefix: '/api/v1' });
+  await app.register(qualityWriteRoutes, { ...deps, prefix: '/api/v1' });
   await app.register(demoFilesRoutes, { catalogue: deps.catalogue });
 
   await app.ready();

@@ -53,4 +53,30 @@ describe('settings', () => {
     writeFileSync(file, JSON.stringify({ PROT: 3000 }));
     expect(() => loadSettings({ ODP_CONFIG_FILE: file })).toThrow(/Unknown settings.*PROT/);
   });
+
+  it('reads the fetch allow-list and limits', () => {
+    const s = loadSettings({
+      ODP_FETCH_ALLOW: ' 10.2.0.0/16, intranet.example.gov.tw ,',
+      ODP_FETCH_HOST_DELAY_MS: '0',
+    });
+    expect(s.fetch).toEqual({
+      allow: ['10.2.0.0/16', 'intranet.example.gov.tw'],
+      maxBytes: 20 * 1024 * 1024,
+      hostConcurrency: 2,
+      hostDelayMs: 0,
+    });
+    expect(() => loadSettings({ ODP_FETCH_MAX_BYTES: '12' })).toThrow(/ODP_FETCH_MAX_BYTES/);
+  });
+
+  it('reads badge rules from a file and refuses unknown checks', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'odp-settings-'));
+    const file = path.join(dir, 'badges.json');
+    const rules = { bronze: ['linkable'], silver: ['downloadable', 'structured'], gold: [], platinum: [] };
+    writeFileSync(file, JSON.stringify({ file: rules }));
+    expect(loadSettings({ ODP_BADGE_RULES_FILE: file }).badgeRules.file).toEqual(rules);
+    writeFileSync(file, JSON.stringify({ file: { ...rules, gold: ['spellcheck'] } }));
+    expect(() => loadSettings({ ODP_BADGE_RULES_FILE: file })).toThrow(
+      /ODP_BADGE_RULES_FILE .*unknown checks: spellcheck/,
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_BADGE_RULE_SET, parseBadgeRules, type BadgeRuleSet } from '@odp/quality';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 
@@ -21,6 +22,16 @@ export const SETTINGS_SCHEMA = z.object({
   ODP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ODP_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   ODP_READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  ODP_FETCH_ALLOW: z.string().default(''),
+  ODP_FETCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 40)
+    .default(20 * 1024 * 1024),
+  ODP_FETCH_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  ODP_FETCH_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  ODP_BADGE_RULES_FILE: z.string().optional(),
   ODP_CONFIG_FILE: z.string().optional(),
 });
 
@@ -37,6 +48,16 @@ export interface Settings {
   logLevel: RawSettings['ODP_LOG_LEVEL'];
   dbPoolSize: number;
   readCacheSeconds: number;
+  /** The quality fetcher (QUALITY.md §5). */
+  fetch: {
+    /** Hosts and CIDRs fetched even though they are private or loopback. */
+    allow: string[];
+    maxBytes: number;
+    hostConcurrency: number;
+    hostDelayMs: number;
+  };
+  /** Which checks each badge level needs (QUALITY.md §2), for files and for APIs. */
+  badgeRules: BadgeRuleSet;
 }
 
 export const SETTING_NAMES = Object.keys(SETTINGS_SCHEMA.shape) as (keyof RawSettings)[];
@@ -55,6 +76,14 @@ function readConfigFile(file: string): Record<string, unknown> {
     return parsed as Record<string, unknown>;
   } catch {
     throw new AppError('CONFIG_INVALID', `ODP_CONFIG_FILE ${file} is not a JSON object of settings`);
+  }
+}
+
+function readBadgeRules(file: string): BadgeRuleSet {
+  try {
+    return parseBadgeRules(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    throw new AppError('CONFIG_INVALID', `ODP_BADGE_RULES_FILE ${file}: ${(error as Error).message}`);
   }
 }
 
@@ -92,5 +121,14 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     logLevel: raw.ODP_LOG_LEVEL,
     dbPoolSize: raw.ODP_DB_POOL_SIZE,
     readCacheSeconds: raw.ODP_READ_CACHE_SECONDS,
+    fetch: {
+      allow: raw.ODP_FETCH_ALLOW.split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+      maxBytes: raw.ODP_FETCH_MAX_BYTES,
+      hostConcurrency: raw.ODP_FETCH_HOST_CONCURRENCY,
+      hostDelayMs: raw.ODP_FETCH_HOST_DELAY_MS,
+    },
+    badgeRules: raw.ODP_BADGE_RULES_FILE ? readBadgeRules(raw.ODP_BADGE_RULES_FILE) : DEFAULT_BADGE_RULE_SET,
   };
 }

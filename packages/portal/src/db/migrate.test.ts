@@ -22,7 +22,11 @@ describe(`migrations on ${process.env.DATABASE_URL?.startsWith('postgres') ? 'Po
         'dataset_versions',
         'datasets',
         'organizations',
+        'quality_runs',
+        'resource_checks',
         'resources',
+        // The job queue's tables are SQLite's own; pg-boss keeps its tables on PostgreSQL.
+        ...(t.dialect === 'sqlite' ? ['jobs', 'job_schedules'] : []),
       ].sort(),
     );
     const datasets = tables.find((table) => table.name === 'datasets');

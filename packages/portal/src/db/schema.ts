@@ -129,6 +129,46 @@ export interface DatasetVersionTable {
   createdAt: string;
 }
 
+/** SQLite only (pg-boss keeps its own tables on PostgreSQL): one row a job. */
+export interface JobTable {
+  /** A UUID, as pg-boss's ids are. */
+  id: string;
+  name: string;
+  /** JSON object or null */
+  data: string | null;
+  /** created, retry, active, completed, failed, cancelled */
+  state: string;
+  priority: number;
+  /** Attempts started so far. */
+  attempts: number;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  expireInSeconds: number;
+  singletonKey: string | null;
+  /** For a job a schedule sent: the occurrence (ISO time) it was sent for. */
+  scheduleSlot: string | null;
+  startAfter: string;
+  createdAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  /** The worker holding an active job, and until when. */
+  lockedBy: string | null;
+  lockExpiresAt: string | null;
+  lastError: string | null;
+}
+
+/** SQLite only: one cron schedule a job name. */
+export interface JobScheduleTable {
+  name: string;
+  cron: string;
+  /** JSON object or null */
+  data: string | null;
+  /** JSON: SendOptions */
+  options: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   datasets: DatasetTable;
@@ -136,4 +176,43 @@ export interface Database {
   datasetKeywords: DatasetKeywordTable;
   datasetThemes: DatasetThemeTable;
   datasetVersions: DatasetVersionTable;
+  jobs: JobTable;
+  jobSchedules: JobScheduleTable;
+  qualityRuns: QualityRunTable;
+  resourceChecks: ResourceCheckTable;
+}
+
+/** One quality check run of a resource (history). */
+export interface QualityRunTable {
+  id: Generated<number>;
+  resourceId: number;
+  startedAt: string;
+  finishedAt: string;
+  /** publish, change, schedule, manual */
+  trigger: string;
+  badge: string;
+  httpStatus: number | null;
+  fetchError: string | null;
+  sniffedFormat: string | null;
+  sha256: string | null;
+  bytes: number | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** 1 when the content's checksum differs from the previous run's. */
+  contentChanged: Generated<number>;
+  /** JSON: { [checkId]: { status, version, evidence, fix } } */
+  results: string;
+}
+
+/** The latest result of one check of one resource. */
+export interface ResourceCheckTable {
+  resourceId: number;
+  checkId: string;
+  checkVersion: number;
+  status: string;
+  /** JSON */
+  evidence: string;
+  fixZh: string | null;
+  fixEn: string | null;
+  checkedAt: string;
 }

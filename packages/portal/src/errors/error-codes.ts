@@ -41,6 +41,21 @@ export const ERROR_CODES = {
     description: 'An unexpected error. The response carries a request id that is in the server log.',
   },
   NOT_READY: { status: 503, description: 'The server cannot reach its database.' },
+  ADMIN_DISABLED: { status: 403, description: 'No ODP_ADMIN_TOKEN is configured, so the admin API is off.' },
+  JOB_INVALID: {
+    status: 400,
+    description:
+      "A job's name or options are malformed (names: letters, digits, `.` `_` `-` `/`; retries, delays and timeouts: whole seconds).",
+  },
+  JOB_CRON_INVALID: {
+    status: 400,
+    description:
+      "A schedule's cron expression cannot be read (5 fields, or 6 with seconds first; read in UTC).",
+  },
+  JOBS_UNAVAILABLE: {
+    status: 503,
+    description: 'This process runs without a job queue, so it cannot show jobs.',
+  },
 } as const satisfies Record<string, { status: number; description: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

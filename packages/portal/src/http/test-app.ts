@@ -1,3 +1,4 @@
+import { DEFAULT_BADGE_RULE_SET } from '@odp/quality';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from '../app.ts';
 import type { Settings } from '../config/settings.ts';
@@ -20,6 +21,8 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
     logLevel: 'silent',
     dbPoolSize: 4,
     readCacheSeconds: 0,
+    fetch: { allow: ['127.0.0.1'], maxBytes: 1024 * 1024, hostConcurrency: 4, hostDelayMs: 0 },
+    badgeRules: DEFAULT_BADGE_RULE_SET,
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { withoutDefaults } from '../../http/zod-validation.ts';
 import { DatasetSchema, presentDataset } from './dataset.present.ts';
 import { DatasetParamsSchema } from './dataset.routes.ts';
 import { DatasetInputSchema, DatasetPatchSchema } from './dataset.schema.ts';
+import { queueChecksAfterWrite } from '../quality/check-on-write.ts';
 import { changeDatasetStatus, createDatasets, updateDatasetMetadata } from './dataset.service.ts';
 
 /**
@@ -41,7 +42,10 @@ const StatusBodySchema = z.object({
 const WRITE_ERRORS = errorResponses(400, 401, 403, 404, 409, 413, 415, 500);
 const security = [{ adminToken: [] }];
 
-export const datasetWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { catalogue, settings }) => {
+export const datasetWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
+  app,
+  { catalogue, settings, jobQueue },
+) => {
   app.addHook('onRequest', writeAuthHook(settings));
   const options = { actor: ADMIN_ACTOR };
 
@@ -59,6 +63,7 @@ export const datasetWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     async (request, reply) => {
       const [record] = await createDatasets(catalogue, [{ input: request.body }], options);
       if (!record) throw new AppError('INTERNAL', 'The dataset was not created');
+      await queueChecksAfterWrite(jobQueue, catalogue, record.datasetId, 'publish', request.log);
       return reply
         .code(201)
         .header('location', `/api/v1/datasets/${record.datasetId}`)
@@ -87,10 +92,11 @@ export const datasetWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         ]);
       }
       const body = { ...rest, status: status ?? existing.status };
-      const { record } = await updateDatasetMetadata(catalogue, existing.datasetId, body, {
+      const { record, changed } = await updateDatasetMetadata(catalogue, existing.datasetId, body, {
         ...options,
         mode: 'replace',
       });
+      if (changed) await queueChecksAfterWrite(jobQueue, catalogue, record.datasetId, 'change', request.log);
       return presentDataset(record);
     },
   );
@@ -109,10 +115,11 @@ export const datasetWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     },
     async (request) => {
       const key = parseDatasetKey(request.params.datasetId);
-      const { record } = await updateDatasetMetadata(catalogue, key, request.body, {
+      const { record, changed } = await updateDatasetMetadata(catalogue, key, request.body, {
         ...options,
         mode: 'patch',
       });
+      if (changed) await queueChecksAfterWrite(jobQueue, catalogue, record.datasetId, 'change', request.log);
       return presentDataset(record);
     },
   );

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppError } from '../../errors/app-error.ts';
 import { findVisibleDataset, listVisibleDatasets } from '../../http/dataset-lookup.ts';
+import { latestChecks, resourceRowIds } from '../quality/quality.repo.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { DatasetSchema, presentDataset } from '../datasets/dataset.present.ts';
 import { DatasetListQuerySchema } from '../datasets/dataset.schema.ts';
@@ -106,7 +107,9 @@ export const pageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { catalo
     { config: html, schema: { params: PageParamsSchema } },
     async (request, reply) => {
       const dataset = await findVisibleDataset(catalogue, request.params.datasetId, false);
-      return sendHtml(reply, renderPage(<DatasetPage dataset={dataset} />));
+      const rowIds = await resourceRowIds(catalogue.db, dataset.datasetId);
+      const checks = await latestChecks(catalogue.db, [...rowIds.values()]);
+      return sendHtml(reply, renderPage(<DatasetPage dataset={dataset} quality={{ checks, rowIds }} />));
     },
   );
 

@@ -10,6 +10,7 @@ import { listDatasetIds, listedDatasetIdsAfter, loadDatasets } from '../datasets
 import { DatasetListQuerySchema } from '../datasets/dataset.schema.ts';
 import { V2DatasetSchema, presentV2Dataset } from './v2-dataset.present.ts';
 import { v2ErrorFor, v2ErrorResponses } from './v2-error.present.ts';
+import { registerV2QualityRoutes } from './v2-quality.routes.ts';
 
 /**
  * The data.gov.tw API v2 read shapes, registered under /api/v2/rest. Public datasets
@@ -88,6 +89,8 @@ export const v2DatasetRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { c
     );
     return reply.code(status).header('cache-control', 'no-store').send(body);
   });
+
+  await registerV2QualityRoutes(app, catalogue);
 
   app.get(
     '/rest/dataset/export',

@@ -1,12 +1,14 @@
 import type { ComponentChildren } from 'preact';
-import { findCategory } from '../../../domain/vocabularies/categories.ts';
 import {
+  findCategory,
   ACCESS_LEVEL_LABELS,
   BADGE_LABELS,
   PUBLICATION_METHOD_LABELS,
-} from '../../../domain/vocabularies/dataset-terms.ts';
-import { findLicence } from '../../../domain/vocabularies/licences.ts';
+  findLicence,
+} from '@odp/quality/metadata';
 import type { DatasetRecord, ResourceRecord } from '../../datasets/dataset.record.ts';
+import type { CheckRow } from '../../quality/quality.repo.ts';
+import { DatasetQuality } from './dataset-quality.tsx';
 import { Layout } from './layout.tsx';
 
 /** 資料集頁: the fields in data.gov.tw's order, and the resources with their links. */
@@ -71,7 +73,16 @@ function rows(d: DatasetRecord): [string, ComponentChildren][] {
     ['資料集上架方式', label(PUBLICATION_METHOD_LABELS, d.publicationMethod)],
     ['詮釋資料更新時間', d.metadataModifiedAt],
     ['服務分類', findCategory(d.categoryCode)?.nameZh ?? d.categoryCode],
-    ['品質檢測', label(BADGE_LABELS, d.qualityBadge) ?? '尚未檢測'],
+    [
+      '品質檢測',
+      d.whitelisted ? (
+        '白名單'
+      ) : d.qualityBadge === null ? (
+        '尚未檢測'
+      ) : (
+        <a href="#quality">{label(BADGE_LABELS, d.qualityBadge)}</a>
+      ),
+    ],
     ['資料集屬性', label(ACCESS_LEVEL_LABELS, d.accessLevel)],
     ['關鍵字', d.keyword.length > 0 ? d.keyword.join('、') : null],
     ['相關網址', d.landingPage ? <Link href={d.landingPage} /> : null],
@@ -79,7 +90,12 @@ function rows(d: DatasetRecord): [string, ComponentChildren][] {
   ];
 }
 
-export function DatasetPage({ dataset }: { dataset: DatasetRecord }) {
+export interface DatasetPageQuality {
+  checks: ReadonlyMap<number, CheckRow[]>;
+  rowIds: ReadonlyMap<string, number>;
+}
+
+export function DatasetPage({ dataset, quality }: { dataset: DatasetRecord; quality?: DatasetPageQuality }) {
   const jsonHref = `/datasets/${dataset.datasetId}.json`;
   return (
     <Layout title={dataset.title} jsonHref={jsonHref}>
@@ -99,6 +115,14 @@ export function DatasetPage({ dataset }: { dataset: DatasetRecord }) {
           ))}
         </tbody>
       </table>
+      {quality ? (
+        <DatasetQuality
+          distribution={dataset.distribution}
+          checks={quality.checks}
+          rowIds={quality.rowIds}
+          whitelisted={dataset.whitelisted}
+        />
+      ) : null}
       <h2>機器可讀格式</h2>
       <ul>
         <li>
@@ -109,6 +133,9 @@ export function DatasetPage({ dataset }: { dataset: DatasetRecord }) {
         </li>
         <li>
           <a href={`/api/v2/rest/dataset/${dataset.datasetId}`}>data.gov.tw API v2 格式</a>
+        </li>
+        <li>
+          <a href={`/api/v1/datasets/${dataset.datasetId}/quality`}>品質檢測結果 JSON</a>
         </li>
       </ul>
     </Layout>
