@@ -25,6 +25,7 @@ describe('docs/quality.md, Fetching', () => {
     'maxRedirects',
     'previous',
     'readBody',
+    'headFirst',
     'userAgent',
     'ca',
     'signal',

@@ -357,3 +357,23 @@ describe('fetchResource: conditional re-fetch', () => {
     expect(server.requests[0]!.headers['x-evil']).toBeUndefined();
   });
 });
+
+describe('fetchResource: headFirst false', () => {
+  it('sends one ranged GET and no HEAD, and still follows redirects and reads the body', async () => {
+    const server = await serve((req, res) => {
+      if (req.url === '/moved') {
+        res.writeHead(302, { Location: '/data.csv' });
+        return res.end();
+      }
+      res.writeHead(206, { 'Content-Type': 'text/csv', 'Content-Range': 'bytes 0-6/7' });
+      res.end('a,b\n1,2');
+    });
+    const result = await fetchResource(server.url('/moved'), local({ headFirst: false }));
+    expect(result).toMatchObject({ outcome: 'ok', method: 'GET', status: 206, body: { bytes: 7 } });
+    expect(result.redirects).toHaveLength(1);
+    expect(server.requests.map((r) => `${r.method} ${r.url} ${r.headers.range ?? ''}`)).toEqual([
+      `GET /moved bytes=0-${20 * 1024 * 1024 - 1}`,
+      `GET /data.csv bytes=0-${20 * 1024 * 1024 - 1}`,
+    ]);
+  });
+});

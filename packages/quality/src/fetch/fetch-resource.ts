@@ -50,6 +50,11 @@ export interface FetchResourceOptions {
   allow?: readonly string[];
   /** Host name resolver; default the system's (dns.lookup). */
   resolver?: Resolver;
+  /**
+   * false: skip the HEAD and start with the ranged GET (when the body is read anyway, one
+   * request instead of two; the GET's answer decides `linkable`). Default true.
+   */
+  headFirst?: boolean;
   /** Shared politeness per host; default a limiter private to this call. */
   limiter?: HostLimiter;
   /** Write the body to a new file here; without it the body is kept in a Buffer. */
@@ -176,6 +181,19 @@ export async function fetchResource(
   if (lastModified && SENDABLE_HEADER.test(lastModified)) conditional['if-modified-since'] = lastModified;
   const range: Record<string, string> = ctx.maxBytes > 0 ? { range: `bytes=0-${ctx.maxBytes - 1}` } : {};
 
+  if (options.headFirst === false && options.readBody !== false) {
+    // The body is wanted anyway: one ranged GET answers for the link and the bytes.
+    return settle(
+      ctx,
+      base,
+      started,
+      await rangedGet(ctx, url, conditional, range),
+      'GET',
+      false,
+      undefined,
+      conditional,
+    );
+  }
   const head = await follow(ctx, url, 'HEAD', conditional);
   const headStatus = head.result.ok ? head.result.status : undefined;
   let final: Followed = head;
@@ -190,7 +208,20 @@ export async function fetchResource(
     method = 'GET';
     final = await rangedGet(ctx, head.url, {}, range);
   }
+  return settle(ctx, base, started, final, method, headRefused, headStatus, conditional);
+}
 
+/** The result of a fetch from its final answer. */
+function settle(
+  ctx: Context,
+  base: { url: string; startedAt: string },
+  started: number,
+  final: Followed,
+  method: 'HEAD' | 'GET',
+  headRefused: boolean,
+  headStatus: number | undefined,
+  conditional: Record<string, string>,
+): FetchResult {
   const result = final.result;
   const timings = {
     ...(result.ok ? result.timings : result.timings),

@@ -29,7 +29,7 @@ export interface InspectOptions {
   /** The last fetch's validators and, when kept, its body (reused on 304 Not Modified). */
   previous?: { etag?: string; lastModified?: string; body?: BodyEvidence };
   /** Fetcher options (allow-list, limiter, budget, timeouts …). */
-  fetch?: Omit<FetchResourceOptions, 'directory' | 'previous' | 'readBody'>;
+  fetch?: Omit<FetchResourceOptions, 'directory' | 'previous' | 'readBody' | 'headFirst'>;
   /** Scratch directory for the body and the table's rows; the caller removes it. */
   workDir: string;
   now?: Date;
@@ -113,6 +113,8 @@ export async function inspectResource(
       ...options.fetch,
       directory: workDir,
       readBody: true,
+      // The checks need the bytes: one ranged GET answers for the link and the content.
+      headFirst: false,
       ...(options.previous?.body
         ? { previous: { etag: options.previous.etag, lastModified: options.previous.lastModified } }
         : {}),
