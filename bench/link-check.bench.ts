@@ -28,7 +28,7 @@ import {
   type LinkCase,
 } from './lib/link-workload.ts';
 import { REPO } from './lib/processes.ts';
-import { Report } from './lib/report.ts';
+import { fmt, Report } from './lib/report.ts';
 import type { HostStats } from './peers/link-servers.ts';
 
 interface Verdict {
@@ -287,10 +287,6 @@ async function runPeer(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function fmt(n: number, digits = 0): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 export async function run(argv: string[]): Promise<void> {

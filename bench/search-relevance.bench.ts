@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type * as SearchIndex from '../packages/portal/src/search/index.ts';
 import { Report } from './lib/report.ts';
 import { seedCatalogue, type SeededCatalogue } from './search/catalogue.ts';
 import { Fts5Baseline } from './search/fts5-baseline.ts';
@@ -33,22 +34,27 @@ const SEARCH_MODULE = path.join(here, '..', 'packages', 'portal', 'src', 'search
 
 /**
  * ─── HOOK: odp's own search ───────────────────────────────────────────────────────
- * When packages/portal/src/search/ exports a search function, adapt it here: return a
- * Search — query → ranked dataset identifiers, at least the first 50 — over
- * `catalogue.handle`, the database this run seeded (the same one the baseline's text
- * comes from). It is then evaluated on the same judged set and printed beside the
- * baseline. Until then it returns why it cannot, and the run prints that line.
+ * A Search — query → ranked dataset identifiers, the first 50 — over `catalogue.handle`,
+ * the database this run seeded (the same one the baseline's text comes from), through
+ * searchDatasets (packages/portal/src/search/index.ts). It is evaluated on the same
+ * judged set and printed beside the baseline.
  */
+type SearchModule = typeof SearchIndex;
+
 async function ourSearch(catalogue: SeededCatalogue): Promise<Search | string> {
   if (!existsSync(SEARCH_MODULE)) return 'odp search: not built yet';
-  const engine = (await import(pathToFileURL(SEARCH_MODULE).href)) as Record<string, unknown>;
-  // Wire the engine's real API here, for instance:
-  //   return async (q) => (await engine.search(catalogue.handle, { q, limit: 50 })).map((d) => d.identifier);
-  void catalogue;
-  return (
-    `odp search: not built yet — packages/portal/src/search/index.ts exports ` +
-    `${Object.keys(engine).join(', ') || 'nothing'}, not wired into ourSearch() in bench/search-relevance.bench.ts`
-  );
+  const engine = (await import(pathToFileURL(SEARCH_MODULE).href)) as SearchModule;
+  // The seed wrote through createDatasets, which indexes in the same transaction.
+  const ctx = { db: catalogue.handle.db, dialect: catalogue.handle.dialect };
+  return async (q) => {
+    const first = await engine.searchDatasets(ctx, { q, limit: 50, withoutFacets: true });
+    // As the search page does: when nothing matched and a spelling is suggested, show its results.
+    const result =
+      first.total === 0 && first.didYouMean
+        ? await engine.searchDatasets(ctx, { q: first.didYouMean, limit: 50, withoutFacets: true })
+        : first;
+    return result.hits.map((h) => h.identifier);
+  };
 }
 
 export async function run(argv: string[]): Promise<void> {

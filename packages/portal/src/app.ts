@@ -17,6 +17,7 @@ import { demoFilesRoutes } from './features/demo/demo-files.routes.ts';
 import { datasetWriteRoutes } from './features/datasets/dataset-write.routes.ts';
 import { datasetRoutes } from './features/datasets/dataset.routes.ts';
 import { resourceRoutes } from './features/datasets/resource.routes.ts';
+import { searchRoutes } from './features/search/search.routes.ts';
 import { qualityRoutes } from './features/quality/quality.routes.ts';
 import { qualityWriteRoutes } from './features/quality/quality-write.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       async (v1) => {
         v1.addHook('onRequest', readAuthHook(settings));
         await v1.register(datasetRoutes, deps);
+        await v1.register(searchRoutes, deps);
         await v1.register(resourceRoutes, deps);
         await v1.register(qualityRoutes, deps);
         await v1.register(organizationRoutes, deps);

@@ -5,6 +5,7 @@ import { registerExport } from './commands/export.command.ts';
 import { registerImportAgencies } from './commands/import-agencies.command.ts';
 import { registerImport } from './commands/import.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
+import { registerReindex } from './commands/reindex.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerWorker } from './commands/worker.command.ts';
 
@@ -28,5 +29,6 @@ export function buildProgram(): Command {
   registerImportAgencies(program);
   registerDemo(program);
   registerCheck(program);
+  registerReindex(program);
   return program;
 }

@@ -27,6 +27,18 @@ describe(`migrations on ${process.env.DATABASE_URL?.startsWith('postgres') ? 'Po
         'resources',
         // The job queue's tables are SQLite's own; pg-boss keeps its tables on PostgreSQL.
         ...(t.dialect === 'sqlite' ? ['jobs', 'job_schedules'] : []),
+        // The search index: an FTS5 table (with its shadow tables and vocabulary) on SQLite.
+        ...(t.dialect === 'sqlite'
+          ? [
+              'search_fts',
+              'search_fts_config',
+              'search_fts_content',
+              'search_fts_data',
+              'search_fts_docsize',
+              'search_fts_idx',
+              'search_fts_vocab',
+            ]
+          : ['search_documents']),
       ].sort(),
     );
     const datasets = tables.find((table) => table.name === 'datasets');

@@ -180,6 +180,12 @@ export interface Database {
   jobSchedules: JobScheduleTable;
   qualityRuns: QualityRunTable;
   resourceChecks: ResourceCheckTable;
+  /** SQLite only: the FTS5 search index (rowid = datasets.id). */
+  searchFts: SearchFtsTable;
+  /** SQLite only: the terms of searchFts (fts5vocab, row). */
+  searchFtsVocab: SearchFtsVocabTable;
+  /** PostgreSQL only: the search index. */
+  searchDocuments: SearchDocumentTable;
 }
 
 /** One quality check run of a resource (history). */
@@ -215,4 +221,32 @@ export interface ResourceCheckTable {
   fixZh: string | null;
   fixEn: string | null;
   checkedAt: string;
+}
+
+/** The analyser's tokens of a dataset's searchable fields, each joined by spaces (indexText). */
+export interface SearchTokenColumns {
+  title: string;
+  keywords: string;
+  /** 主要欄位說明 */
+  fields: string;
+  description: string;
+  agency: string;
+}
+
+/** SQLite FTS5 search index: rowid is datasets.id. */
+export interface SearchFtsTable extends SearchTokenColumns {
+  rowid: number;
+}
+
+/** SQLite fts5vocab 'row' view of the search index. */
+export interface SearchFtsVocabTable {
+  term: string;
+  doc: number;
+  cnt: number;
+}
+
+/** PostgreSQL search index: the token columns and their weighted tsvector (generated). */
+export interface SearchDocumentTable extends SearchTokenColumns {
+  datasetId: number;
+  document: Generated<string>;
 }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as catalogue from './2026-11-27-0001-catalogue.ts';
 import * as jobs from './2026-11-27-0002-jobs.ts';
 import * as quality from './2026-11-27-0003-quality.ts';
+import * as search from './2026-11-27-0004-search.ts';
 
 /** Every migration, by its frozen dated name. Kysely runs them in name order. */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27-0001-catalogue': catalogue,
   '2026-11-27-0002-jobs': jobs,
   '2026-11-27-0003-quality': quality,
+  '2026-11-27-0004-search': search,
 };

@@ -10,6 +10,7 @@ import {
   parseUpdateFrequency,
 } from '@odp/quality/metadata';
 import { AppError, type FieldProblem } from '../../errors/app-error.ts';
+import { indexDatasets } from '../../search/search-index.ts';
 import { parseOrThrow } from '../../errors/validation.ts';
 import {
   findPublisherOrganization,
@@ -374,6 +375,7 @@ export async function createDatasets(
       );
 
     await insertDatasets(db, records);
+    await indexDatasets(db, ctx.dialect, records);
     if (givenIds.length > 0) await syncIdSequence(db, ctx.dialect);
     await insertVersions(
       db,
@@ -467,6 +469,7 @@ export async function updateDatasetMetadata(
       throw new AppError('DUPLICATE_IDENTIFIER', `resourceID already in use: ${owned.join(', ')}`);
 
     await updateDataset(db, next);
+    await indexDatasets(db, ctx.dialect, [next]);
     await insertVersions(db, [
       {
         datasetId: next.datasetId,

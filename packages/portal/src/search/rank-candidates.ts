@@ -1,0 +1,64 @@
+import type { SearchTokenColumns } from '../db/schema.ts';
+import { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, TYPICAL_FIELD_TOKENS } from './ranking-weights.ts';
+
+/**
+ * One scoring function for both databases. SQLite's bm25() and PostgreSQL's ts_rank_cd
+ * rank differently, so the engine only picks the candidates; they are re-scored here from
+ * the stored token columns (the same analyser output on both), and ties go to the lower
+ * datasetId. The same candidates therefore come back in the same order on both.
+ *
+ * BM25F-style: for each query term (a phrase of tokens), the phrase's occurrences in each
+ * field are weighted (FIELD_WEIGHTS), length-normalised against a fixed typical length,
+ * summed, then saturated. Every candidate matches every term (AND), so no IDF is used.
+ */
+
+export interface Candidate {
+  datasetId: number;
+  tokens: SearchTokenColumns;
+}
+
+/** How many times `phrase` occurs as consecutive tokens in `tokens`. */
+export function countPhrase(tokens: readonly string[], phrase: readonly string[]): number {
+  if (phrase.length === 0 || phrase.length > tokens.length) return 0;
+  let n = 0;
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    let ok = true;
+    for (let j = 0; j < phrase.length; j++) {
+      if (tokens[i + j] !== phrase[j]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) n++;
+  }
+  return n;
+}
+
+const split = (text: string): string[] => (text ? text.split(' ') : []);
+
+/** The score of one candidate for the query's terms (token phrases). */
+export function scoreCandidate(tokens: SearchTokenColumns, terms: readonly (readonly string[])[]): number {
+  const fields = INDEXED_FIELDS.map((f) => [f, split(tokens[f])] as const);
+  let score = 0;
+  for (const term of terms) {
+    let weighted = 0;
+    for (const [field, list] of fields) {
+      const tf = countPhrase(list, term);
+      if (tf === 0) continue;
+      const norm = 1 - BM25.b + (BM25.b * list.length) / TYPICAL_FIELD_TOKENS[field];
+      weighted += (FIELD_WEIGHTS[field] * tf) / norm;
+    }
+    score += (weighted * (BM25.k1 + 1)) / (weighted + BM25.k1);
+  }
+  return score;
+}
+
+/** Candidates best first; equal scores by datasetId. Scores are rounded so float noise cannot reorder. */
+export function rankCandidates(
+  candidates: readonly Candidate[],
+  terms: readonly (readonly string[])[],
+): { datasetId: number; score: number }[] {
+  return candidates
+    .map((c) => ({ datasetId: c.datasetId, score: Math.round(scoreCandidate(c.tokens, terms) * 1e9) / 1e9 }))
+    .sort((a, b) => b.score - a.score || a.datasetId - b.datasetId);
+}
