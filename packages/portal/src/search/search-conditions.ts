@@ -69,9 +69,32 @@ function filterCondition(dialect: DialectName, field: SearchField, filters: Fiel
   return inColumn(dialect, column, phrases);
 }
 
-/** The free-text part of the query (terms with tokens), or undefined when there is none. */
+const SINGLE_CJK = /^\p{Script=Han}$/u;
+
+/**
+ * A term's tokens cut into phrases that the index can match. A lone CJK character next to
+ * digits or Latin letters (年 in 107年, 第 and 屆 in 第2屆) is indexed only as a unigram, never
+ * inside the phrase sequence (where 年第 is a bigram), so it becomes a term of its own.
+ */
+export function matchablePhrases(tokens: readonly string[]): string[][] {
+  const phrases: string[][] = [];
+  let current: string[] = [];
+  for (const token of tokens) {
+    if (SINGLE_CJK.test(token) && tokens.length > 1) {
+      if (current.length > 0) phrases.push(current);
+      phrases.push([token]);
+      current = [];
+    } else current.push(token);
+  }
+  if (current.length > 0) phrases.push(current);
+  return phrases;
+}
+
+/** The free-text part of the query: terms with tokens, each cut into matchable phrases. */
 export function textTerms(parsed: ParsedQuery) {
-  return parsed.terms.filter((t) => t.tokens.length > 0);
+  return parsed.terms
+    .filter((t) => t.tokens.length > 0)
+    .flatMap((t) => matchablePhrases(t.tokens).map((tokens) => ({ ...t, tokens })));
 }
 
 export function textMatch(dialect: DialectName, parsed: ParsedQuery): Condition | undefined {
