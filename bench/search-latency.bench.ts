@@ -22,7 +22,8 @@ import type { FacetName } from '../packages/portal/src/search/index.ts';
 import { fmt, Report } from './lib/report.ts';
 import { Fts5Baseline } from './search/fts5-baseline.ts';
 import { listed } from './search/judging.ts';
-import { buildLargeCatalogue, readDocs, reindex, sqliteFileBytes } from './search/large-catalogue.ts';
+import { readDocs } from './search/catalogue.ts';
+import { buildLargeCatalogue, reindex, sqliteFileBytes } from './search/large-catalogue.ts';
 import { loadJudgedQueries } from './search/relevance.ts';
 
 /** BENCHMARKS.md B1 at 55k. */

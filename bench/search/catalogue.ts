@@ -48,35 +48,7 @@ export async function seedCatalogue(log: (message: string) => void = () => {}): 
   try {
     await migrateToLatest(handle.db);
     await seedDemoIfEmpty(handle, { publicUrl: PUBLIC_URL, log, now: NOW });
-    const rows = await handle.db
-      .selectFrom('datasets')
-      .leftJoin('organizations', 'organizations.id', 'datasets.organizationId')
-      .select([
-        'datasets.identifier',
-        'datasets.status',
-        'datasets.titleZh',
-        'datasets.titleEn',
-        'datasets.descriptionZh',
-        'datasets.descriptionEn',
-        'datasets.fieldDescription',
-        'datasets.keywords',
-        'datasets.publisherName',
-        'organizations.nameEn',
-      ])
-      .orderBy('datasets.identifier')
-      .execute();
-    const docs = rows.map((r): CatalogueDoc => ({
-      identifier: r.identifier,
-      status: r.status,
-      titleZh: r.titleZh,
-      titleEn: r.titleEn ?? '',
-      descriptionZh: r.descriptionZh,
-      descriptionEn: r.descriptionEn ?? '',
-      fieldDescription: r.fieldDescription,
-      keywords: JSON.parse(r.keywords) as string[],
-      agencyZh: r.publisherName,
-      agencyEn: r.nameEn ?? '',
-    }));
+    const docs = await readDocs(handle);
     return {
       handle,
       file,
@@ -92,3 +64,38 @@ export async function seedCatalogue(log: (message: string) => void = () => {}): 
     throw error;
   }
 }
+
+/** The searchable text of every dataset . */
+export async function readDocs(handle: DatabaseHandle): Promise<CatalogueDoc[]> {
+  const rows = await handle.db
+    .selectFrom('datasets')
+    .leftJoin('organizations', 'organizations.id', 'datasets.organizationId')
+    .select([
+      'datasets.identifier',
+      'datasets.status',
+      'datasets.titleZh',
+      'datasets.titleEn',
+      'datasets.descriptionZh',
+      'datasets.descriptionEn',
+      'datasets.fieldDescription',
+      'datasets.keywords',
+      'datasets.publisherName',
+      'organizations.nameEn',
+    ])
+    .orderBy('datasets.identifier')
+    .execute();
+  return rows.map((r): CatalogueDoc => ({
+    identifier: r.identifier,
+    status: r.status,
+    titleZh: r.titleZh,
+    titleEn: r.titleEn ?? '',
+    descriptionZh: r.descriptionZh,
+    descriptionEn: r.descriptionEn ?? '',
+    fieldDescription: r.fieldDescription,
+    keywords: JSON.parse(r.keywords) as string[],
+    agencyZh: r.publisherName,
+    agencyEn: r.nameEn ?? '',
+  }));
+}
+
+/** Size in bytes of a SQLite file with its -wal and -shm. */

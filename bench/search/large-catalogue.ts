@@ -20,7 +20,6 @@ import { loadDatasets } from '../../packages/portal/src/features/datasets/datase
 import { createDatasets } from '../../packages/portal/src/features/datasets/dataset.service.ts';
 import { DEMO_ACTOR, prepareDemoCatalogue } from '../../packages/portal/src/features/demo/demo-seed.ts';
 import { clearIndex, indexDatasets } from '../../packages/portal/src/search/index.ts';
-import type { CatalogueDoc } from './catalogue.ts';
 
 /** The resources point here; nothing is fetched. */
 const PUBLIC_URL = 'http://127.0.0.1:3999';
@@ -100,40 +99,6 @@ export async function reindex(handle: DatabaseHandle): Promise<{ datasets: numbe
   return { datasets: ids.length, seconds: (performance.now() - started) / 1000 };
 }
 
-/** The searchable text of every dataset (the same columns as catalogue.ts reads). */
-export async function readDocs(handle: DatabaseHandle): Promise<CatalogueDoc[]> {
-  const rows = await handle.db
-    .selectFrom('datasets')
-    .leftJoin('organizations', 'organizations.id', 'datasets.organizationId')
-    .select([
-      'datasets.identifier',
-      'datasets.status',
-      'datasets.titleZh',
-      'datasets.titleEn',
-      'datasets.descriptionZh',
-      'datasets.descriptionEn',
-      'datasets.fieldDescription',
-      'datasets.keywords',
-      'datasets.publisherName',
-      'organizations.nameEn',
-    ])
-    .orderBy('datasets.identifier')
-    .execute();
-  return rows.map((r): CatalogueDoc => ({
-    identifier: r.identifier,
-    status: r.status,
-    titleZh: r.titleZh,
-    titleEn: r.titleEn ?? '',
-    descriptionZh: r.descriptionZh,
-    descriptionEn: r.descriptionEn ?? '',
-    fieldDescription: r.fieldDescription,
-    keywords: JSON.parse(r.keywords) as string[],
-    agencyZh: r.publisherName,
-    agencyEn: r.nameEn ?? '',
-  }));
-}
-
-/** Size in bytes of a SQLite file with its -wal and -shm. */
 export function sqliteFileBytes(file: string): number {
   let total = 0;
   for (const f of [file, `${file}-wal`, `${file}-shm`]) {
