@@ -15,11 +15,9 @@ import { runInNewContext } from 'node:vm';
 import { openDatabase, type DatabaseHandle } from '../../packages/portal/src/db/database.ts';
 import { migrateToLatest } from '../../packages/portal/src/db/migrate.ts';
 import { inTransaction } from '../../packages/portal/src/db/transaction.ts';
-import { LISTED_STATUSES } from '../../packages/portal/src/domain/dataset-status.ts';
-import { loadDatasets } from '../../packages/portal/src/features/datasets/dataset.repo.ts';
 import { createDatasets } from '../../packages/portal/src/features/datasets/dataset.service.ts';
 import { DEMO_ACTOR, prepareDemoCatalogue } from '../../packages/portal/src/features/demo/demo-seed.ts';
-import { clearIndex, indexDatasets } from '../../packages/portal/src/search/index.ts';
+import { rebuildSearchIndex } from '../../packages/portal/src/search/index.ts';
 
 /** The resources point here; nothing is fetched. */
 const PUBLIC_URL = 'http://127.0.0.1:3999';
@@ -81,22 +79,9 @@ export async function buildLargeCatalogue(
 
 /** `odp reindex`: empties the index and indexes every listed dataset again. Returns the count and seconds. */
 export async function reindex(handle: DatabaseHandle): Promise<{ datasets: number; seconds: number }> {
-  const { db, dialect } = handle;
-  const ids = (
-    await db
-      .selectFrom('datasets')
-      .select('id')
-      .where('status', 'in', [...LISTED_STATUSES])
-      .orderBy('id')
-      .execute()
-  ).map((r) => r.id);
   const started = performance.now();
-  await clearIndex(db, dialect);
-  for (let done = 0; done < ids.length; done += REINDEX_BATCH) {
-    const part = ids.slice(done, done + REINDEX_BATCH);
-    await inTransaction(db, async (trx) => indexDatasets(trx, dialect, await loadDatasets(trx, part)));
-  }
-  return { datasets: ids.length, seconds: (performance.now() - started) / 1000 };
+  const datasets = await rebuildSearchIndex(handle, { batchSize: REINDEX_BATCH });
+  return { datasets, seconds: (performance.now() - started) / 1000 };
 }
 
 export function sqliteFileBytes(file: string): number {

@@ -1,5 +1,6 @@
 /** odp search: the index, the query and its results. The analyser is in ./analysis. */
 export { searchDatasets } from './search-datasets.ts';
+export { rebuildSearchIndex } from './rebuild-index.ts';
 export { indexDatasets, removeFromIndex, clearIndex, searchTokens, isSearchable } from './search-index.ts';
 export {
   FACETS,

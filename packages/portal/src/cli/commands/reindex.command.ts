@@ -1,9 +1,6 @@
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { LISTED_STATUSES } from '../../domain/dataset-status.ts';
-import { inTransaction } from '../../db/transaction.ts';
-import { loadDatasets } from '../../features/datasets/dataset.repo.ts';
-import { clearIndex, indexDatasets } from '../../search/index.ts';
+import { rebuildSearchIndex } from '../../search/index.ts';
 import { openRuntime } from '../runtime.ts';
 
 const positiveInteger = (value: string): number => {
@@ -33,15 +30,6 @@ export function registerReindex(program: Command): void {
     .action(async (options: { batchSize: number }) => {
       const { handle } = await openRuntime();
       try {
-        const { db, dialect } = handle;
-        const ids = (
-          await db
-            .selectFrom('datasets')
-            .select('id')
-            .where('status', 'in', [...LISTED_STATUSES])
-            .orderBy('id')
-            .execute()
-        ).map((r) => r.id);
         const bar = new cliProgress.SingleBar(
           {
             stream: process.stderr,
@@ -51,18 +39,15 @@ export function registerReindex(program: Command): void {
           cliProgress.Presets.shades_classic,
         );
         const started = performance.now();
-        await clearIndex(db, dialect);
-        bar.start(ids.length, 0);
-        for (let done = 0; done < ids.length;) {
-          const part = ids.slice(done, done + options.batchSize);
-          await inTransaction(db, async (trx) => indexDatasets(trx, dialect, await loadDatasets(trx, part)));
-          done += part.length;
-          bar.update(done);
-        }
+        const count = await rebuildSearchIndex(handle, {
+          batchSize: options.batchSize,
+          onStart: (total) => bar.start(total, 0),
+          onProgress: (done) => bar.update(done),
+        });
         bar.stop();
         const seconds = (performance.now() - started) / 1000;
         console.log(
-          `Indexed ${ids.length} datasets in ${seconds.toFixed(1)} s (${Math.round(ids.length / Math.max(seconds, 0.001))} docs/s).`,
+          `Indexed ${count} datasets in ${seconds.toFixed(1)} s (${Math.round(count / Math.max(seconds, 0.001))} docs/s).`,
         );
       } finally {
         await handle.close();
