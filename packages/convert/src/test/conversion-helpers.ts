@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { convertFile, type ConvertOptions } from '../pipeline/convert-file.ts';
 import { readerFor, sniffInputKind } from '../pipeline/input-kind.ts';
 import type { RecordReader, SourceRecord, SourceSummary } from '../read/record-source.ts';
+import type { CellValue, TableSink } from '../write/table-sink.ts';
 
 /* Helpers the converter's tests share: scratch files, reading records, converting to text. */
 
@@ -55,4 +56,23 @@ export async function convertToText(file: string, reader: RecordReader, options:
 /** Sniffs the input like the CLI, then converts it to text. */
 export async function convertAny(input: string, options: ConvertOptions) {
   return convertToText(input, await readerFor(await sniffInputKind(input), input), options);
+}
+
+/**
+ * Writes rows through a table sink into a stream and returns the bytes, and whether the
+ * sink ended the stream itself (a sink must leave that to its caller).
+ */
+export async function renderSink(
+  make: (out: PassThrough) => TableSink,
+  rows: readonly CellValue[][],
+): Promise<{ bytes: Buffer; endedBySink: boolean }> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const sink = make(out);
+  for (const row of rows) await sink.write(row);
+  await sink.end();
+  const endedBySink = out.writableEnded;
+  out.end();
+  return { bytes: Buffer.concat(chunks), endedBySink };
 }

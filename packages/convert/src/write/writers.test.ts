@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
-import { PassThrough } from 'node:stream';
+import type { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { renderSink } from '../test/conversion-helpers.ts';
 import type { CellValue, SinkColumn, TableSink } from './table-sink.ts';
 import { createCsvWriter } from './csv-writer.ts';
 import { createGeoJsonWriter } from './geojson-writer.ts';
@@ -14,14 +15,7 @@ const rows: CellValue[][] = [
 ];
 
 async function render(make: (out: PassThrough) => TableSink, data = rows): Promise<string> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const sink = make(out);
-  for (const row of data) await sink.write(row);
-  await sink.end();
-  out.end();
-  return Buffer.concat(chunks).toString('utf8');
+  return (await renderSink(make, data)).bytes.toString('utf8');
 }
 
 describe('writers', () => {

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import { PassThrough } from 'node:stream';
+import type { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { renderSink } from '../test/conversion-helpers.ts';
 import type { CellValue, SinkColumn, TableSink } from './table-sink.ts';
 import { createParquetWriter, parquetTypeFor } from './parquet-writer.ts';
 import { createXlsxWriter } from './xlsx-writer.ts';
@@ -18,15 +19,9 @@ const rows: CellValue[][] = [
 ];
 
 async function render(make: (out: PassThrough) => TableSink, data = rows): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const sink = make(out);
-  for (const row of data) await sink.write(row);
-  await sink.end();
-  expect(out.writableEnded).toBe(false);
-  out.end();
-  return Buffer.concat(chunks);
+  const { bytes, endedBySink } = await renderSink(make, data);
+  expect(endedBySink).toBe(false);
+  return bytes;
 }
 
 const arrayBuffer = (bytes: Buffer): ArrayBuffer =>
