@@ -1,7 +1,8 @@
 import { SingleBar } from 'cli-progress';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { isConvertError } from './errors/convert-error.ts';
@@ -19,6 +20,7 @@ interface CliOptions {
   bom: boolean;
   delimiter?: string;
   sheet?: string;
+  workers: number;
   quiet: boolean;
 }
 
@@ -32,6 +34,14 @@ const DELIMITERS: Record<string, Delimiter> = {
   pipe: '|',
   '|': '|',
 };
+
+const defaultWorkers = (): number => Math.min(8, availableParallelism());
+
+function workerCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
+  return n;
+}
 
 export function buildConvertProgram(): Command {
   return new Command('odp-convert')
@@ -56,6 +66,11 @@ export function buildConvertProgram(): Command {
       ),
     )
     .option('--sheet <name>', 'spreadsheets: the sheet to convert (default: the first with data)')
+    .addOption(
+      new Option('--workers <n>', 'threads for big CSV/TSV files (1: no worker threads)')
+        .argParser(workerCount)
+        .default(defaultWorkers(), 'the cores, up to 8'),
+    )
     .option('-q, --quiet', 'print nothing but errors', false)
     .addHelpText(
       'after',
@@ -86,6 +101,7 @@ Nothing is written to the output unless the whole conversion succeeds.`,
           to,
           normalize: options.normalize,
           bom: options.bom,
+          workers: options.workers,
           outputPath: options.output,
           ...(options.sheet ? { sheet: options.sheet } : {}),
           ...(options.delimiter ? { delimiter: DELIMITERS[options.delimiter] as Delimiter } : {}),

@@ -39,10 +39,13 @@ export class RecordParser {
   private waitingBytes = 0;
   private pendingByteLength: number | undefined;
 
+  /** `firstLine`: the line the text starts on (a range of a file parsed on its own). */
   constructor(
     delimiter: string,
     private readonly maxRecordBytes: number,
+    firstLine = 1,
   ) {
+    this.line = firstLine;
     this.delimiter = delimiter.charCodeAt(0);
     this.delimiterText = delimiter;
   }
@@ -59,6 +62,11 @@ export class RecordParser {
       return;
     }
     this.run(this.takePending() + text, false, out);
+  }
+
+  /** The line the next record would start on: after `end`, one past the input's line breaks. */
+  get nextLine(): number {
+    return this.line;
   }
 
   /** The input has ended: parses what is left. */

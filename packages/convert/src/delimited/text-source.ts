@@ -31,7 +31,7 @@ function utf8Decoder(): Decoder {
   };
 }
 
-const decoderFor = (encoding: EncodingName): Decoder =>
+export const decoderFor = (encoding: EncodingName): Decoder =>
   encoding === 'UTF-8' ? utf8Decoder() : iconv.getDecoder(ICONV_NAMES[encoding], { stripBOM: true });
 
 /** A byte source opened for decoding: the encoding found and the decoded start of the text. */
@@ -64,7 +64,7 @@ function detectionSample(bytes: Buffer, complete: boolean): Buffer {
 
 const isUtf16 = (encoding: EncodingName): boolean => encoding === 'UTF-16LE' || encoding === 'UTF-16BE';
 
-function rejectBinary(bytes: Buffer, encoding: EncodingName): void {
+export function rejectBinary(bytes: Buffer, encoding: EncodingName): void {
   if (!isUtf16(encoding) && bytes.includes(0)) {
     throw new ConvertError('NOT_TEXT', 'The file contains NUL bytes: it is binary, not text');
   }

@@ -77,6 +77,21 @@ export interface ColumnTextFacts {
   fullWidth: boolean;
 }
 
+/** An inferrer's whole state as plain data: what a worker thread hands back for merging. */
+export interface InferrerState {
+  possible: number;
+  axes: CoordinateAxis[];
+  distinct: string[];
+  distinctCapped: boolean;
+  codeEvidence: boolean;
+  fractional: boolean;
+  count: number;
+  nullCount: number;
+  minLength: number;
+  maxLength: number;
+  scanned: number;
+}
+
 /**
  * Infers a column's type from all its values, fed one at a time (no sampling, bounded
  * memory apart from the capped distinct set). Null tokens (empty, `-`, `無` …) do not vote.
@@ -129,10 +144,18 @@ export class ColumnTypeInferrer {
         if (!integer) this.fractional = true;
         if (this.axes.length > 0) {
           const number = numberValue(value);
-          this.axes = this.axes.filter((axis) => {
-            const [low, high] = AXIS_RANGES[axis];
-            return number >= low && number <= high;
-          });
+          // A new array only when an axis is ruled out (once or twice per column).
+          let inside = true;
+          for (const axis of this.axes) {
+            const range = AXIS_RANGES[axis];
+            if (number < range[0] || number > range[1]) inside = false;
+          }
+          if (!inside) {
+            this.axes = this.axes.filter((axis) => {
+              const [low, high] = AXIS_RANGES[axis];
+              return number >= low && number <= high;
+            });
+          }
         }
       } else possible &= ~DECIMAL;
     }
@@ -144,6 +167,48 @@ export class ColumnTypeInferrer {
       else if (!this.codeEvidence && isCodeEvidence(value)) this.codeEvidence = true;
     }
     this.possible = possible;
+  }
+
+  state(): InferrerState {
+    return {
+      possible: this.possible,
+      axes: [...this.axes],
+      distinct: [...this.distinct],
+      distinctCapped: this.distinctCapped,
+      codeEvidence: this.codeEvidence,
+      fractional: this.fractional,
+      count: this.count,
+      nullCount: this.nullCount,
+      minLength: this.minLength,
+      maxLength: this.maxLength,
+      scanned: this.scanned,
+    };
+  }
+
+  /**
+   * Takes in what another inferrer saw (another part of the same column): afterwards
+   * `result()` is what one inferrer fed every value of both would give.
+   */
+  merge(other: InferrerState): void {
+    this.possible &= other.possible;
+    this.axes = this.axes.filter((axis) => other.axes.includes(axis));
+    this.codeEvidence ||= other.codeEvidence;
+    this.fractional ||= other.fractional;
+    this.count += other.count;
+    this.nullCount += other.nullCount;
+    this.minLength = Math.min(this.minLength, other.minLength);
+    this.maxLength = Math.max(this.maxLength, other.maxLength);
+    this.scanned |= other.scanned;
+    if (this.distinctCapped) return;
+    for (const value of other.distinct) {
+      if (this.distinct.has(value)) continue;
+      if (this.distinct.size < this.distinctCap) this.distinct.add(value);
+      else {
+        this.distinctCapped = true;
+        return;
+      }
+    }
+    if (other.distinctCapped) this.distinctCapped = true;
   }
 
   /** Whether any value needed trimming or width folding (for skipping that work in pass 2). */

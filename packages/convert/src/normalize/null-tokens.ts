@@ -32,8 +32,13 @@ export function isNullToken(value: string | null | undefined): boolean {
 }
 
 /** True when an already trimmed cell means "no value" (no second trim). */
+/** The first characters of the tokens: most cells are ruled out by one array read, before any hashing. */
+const STARTS = new Uint8Array(0x10000);
+for (const token of NULL_TOKENS) if (token !== '') STARTS[token.charCodeAt(0)] = 1;
+
 export const isTrimmedNullToken = (value: string): boolean =>
-  value.length <= MAX_NULL_TOKEN_LENGTH && NULL_TOKEN_SET.has(value);
+  value.length === 0 ||
+  (value.length <= MAX_NULL_TOKEN_LENGTH && STARTS[value.charCodeAt(0)] === 1 && NULL_TOKEN_SET.has(value));
 
 /** The value itself, or null when it means "no value". */
 export function nullIfNoValue(value: string | null | undefined): string | null {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { classifyCoordinatePair, parseCoordinate } from './coordinate-pair.ts';
 import { detectCoordinateColumns } from './coordinate-columns.ts';
@@ -72,6 +73,22 @@ describe('the Taitung shelters (臺東縣避難收容處所) in TWD97', () => {
       const point = twd97ToWgs84(Number(row[9]), Number(row[10])) as { lon: number; lat: number };
       expect(point.lon).toBeGreaterThan(121.45);
       expect(point.lat).toBeLessThan(22.1);
+    }
+  });
+});
+
+describe('twd97ToWgs84 against proj4 with its datum step', () => {
+  it('agrees to 1e-12 degrees over Taiwan, Penghu and Kinmen', () => {
+    for (const zone of ['EPSG:3826', 'EPSG:3825'] as const) {
+      const reference = proj4(zone, 'EPSG:4326');
+      for (let x = 150_000; x <= 350_000; x += 9_973) {
+        for (let y = 2_420_000; y <= 2_800_000; y += 19_937) {
+          const [lon, lat] = reference.forward([x, y]) as [number, number];
+          const point = twd97ToWgs84(x, y, zone) as { lon: number; lat: number };
+          expect(Math.abs(point.lon - lon)).toBeLessThan(1e-12);
+          expect(Math.abs(point.lat - lat)).toBeLessThan(1e-12);
+        }
+      }
     }
   });
 });

@@ -64,6 +64,9 @@ function typerFor(inferred: InferredColumnType): Typer {
   }
 }
 
+/** Rounded to 7 decimals (about 1 cm): by arithmetic, far cheaper than formatting and parsing text. */
+const roundTo7 = (degrees: number): number => Math.round(degrees * 1e7) / 1e7;
+
 export interface PlanOptions {
   /** Apply the normalisers (ROC dates, widths, null tokens, trimming, TWD97 → WGS84). */
   normalize: boolean;
@@ -146,7 +149,7 @@ export function planColumns(columns: PlannedColumn[], options: PlanOptions): Col
       kind === 'twd97' ? twd97ToWgs84(px!, py!) : kind === 'twd97-swapped' ? twd97ToWgs84(py!, px!) : null;
     if (!point) return [null, null];
     counts.coordinates++;
-    return [Number(point.lon.toFixed(7)), Number(point.lat.toFixed(7))];
+    return [roundTo7(point.lon), roundTo7(point.lat)];
   }
 
   function row(cells: readonly string[], counts: NormalizeCounts, typed: boolean): CellValue[] {

@@ -2,20 +2,20 @@ import { statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { detectHeader, HEADER_WINDOW, uniqueColumnNames, type DetectedHeader } from '../delimited/header.ts';
 import type { Delimiter } from '../delimited/sniff-delimiter.ts';
-import { isBatched } from '../read/delimited-reader.ts';
+import { isBatched, readDelimitedFile } from '../read/delimited-reader.ts';
 import type { RecordReader, RecordSource, SourceRecord } from '../read/record-source.ts';
 import { ColumnTypeInferrer } from '../infer/column-type.ts';
 import { emptyNormalizeCounts } from '../normalize/normalize-counts.ts';
 import { isSummaryRow } from '../normalize/summary-rows.ts';
-import { createCsvWriter } from '../write/csv-writer.ts';
-import { createGeoJsonWriter } from '../write/geojson-writer.ts';
-import { createJsonWriter, createNdjsonWriter } from '../write/json-writer.ts';
 import type { ParquetColumnType } from '../write/parquet-writer.ts';
 import type { CellValue, TableSink } from '../write/table-sink.ts';
-import { createXmlWriter } from '../write/xml-writer.ts';
+import { createTextWriter } from '../write/text-writer.ts';
 import { ConvertError } from '../errors/convert-error.ts';
+import { isTextOutput, textFormatFor, writesText } from './text-output.ts';
 import { planColumns, type ColumnPlan } from './column-plan.ts';
 import type { ConversionReport } from './conversion-report.ts';
+import { assembleReport } from './assemble-report.ts';
+import { convertInParallel } from './convert-in-parallel.ts';
 import type { OutputFormat } from './output-format.ts';
 
 export interface ConvertOptions {
@@ -31,6 +31,13 @@ export interface ConvertOptions {
   sheet?: string;
   /** The output's name, for the report. */
   outputPath?: string;
+  /**
+   * Worker threads for a big delimited file converted to a text format (default 1: both
+   * passes on this thread). See convert-in-parallel.ts.
+   */
+  workers?: number;
+  /** With workers: the input bytes each worker takes at a time (default 2 MiB; smaller in tests). */
+  rangeBytes?: number;
   /** Bytes read so far over both passes, and the total (twice the file size). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -54,40 +61,22 @@ async function* inBatches(source: RecordSource): AsyncIterable<SourceRecord[]> {
 
 /** The writer for the output format; the XLSX and Parquet libraries load only when asked for. */
 async function sinkFor(out: Writable, plan: ColumnPlan, options: ConvertOptions): Promise<TableSink> {
-  switch (options.to) {
-    case 'csv':
-      return createCsvWriter(out, plan.output, { bom: options.bom ?? false });
-    case 'json':
-      return createJsonWriter(out, plan.output);
-    case 'ndjson':
-      return createNdjsonWriter(out, plan.output);
-    case 'xml':
-      return createXmlWriter(out, plan.output);
-    case 'geojson':
-      if (!plan.lonLat) {
-        throw new ConvertError(
-          'NO_COORDINATES',
-          'GeoJSON needs longitude/latitude or TWD97 X/Y columns; none found',
-        );
-      }
-      return createGeoJsonWriter(out, plan.output, plan.lonLat);
-    case 'xlsx': {
-      const { createXlsxWriter } = await import('../write/xlsx-writer.ts');
-      return createXlsxWriter(out, plan.output, [
-        ...plan.columns.map((c) => c.inferred.type),
-        ...plan.output.slice(plan.columns.length).map(() => 'coordinate'),
-      ]);
-    }
-    case 'parquet': {
-      const { createParquetWriter, parquetTypeFor } = await import('../write/parquet-writer.ts');
-      // Output columns past the input's are the WGS84 longitude/latitude from TWD97.
-      const types: ParquetColumnType[] = plan.output.map((_, i) => {
-        const column = plan.columns[i];
-        return column ? parquetTypeFor(column.inferred) : 'DOUBLE';
-      });
-      return createParquetWriter(out, plan.output, types);
-    }
+  const to = options.to;
+  if (isTextOutput(to)) return createTextWriter(out, textFormatFor(to, plan, options));
+  if (to === 'xlsx') {
+    const { createXlsxWriter } = await import('../write/xlsx-writer.ts');
+    return createXlsxWriter(out, plan.output, [
+      ...plan.columns.map((c) => c.inferred.type),
+      ...plan.output.slice(plan.columns.length).map(() => 'coordinate'),
+    ]);
   }
+  const { createParquetWriter, parquetTypeFor } = await import('../write/parquet-writer.ts');
+  // Output columns past the input's are the WGS84 longitude/latitude from TWD97.
+  const types: ParquetColumnType[] = plan.output.map((_, i) => {
+    const column = plan.columns[i];
+    return column ? parquetTypeFor(column.inferred) : 'DOUBLE';
+  });
+  return createParquetWriter(out, plan.output, types);
 }
 
 /**
@@ -101,6 +90,11 @@ export async function convertFile(
   out: Writable,
   options: ConvertOptions,
 ): Promise<ConversionReport> {
+  const to = options.to;
+  if ((options.workers ?? 1) > 1 && reader === readDelimitedFile && isTextOutput(to)) {
+    const report = await convertInParallel(inputPath, out, { ...options, to }, options.workers ?? 1);
+    if (report) return report;
+  }
   const size = statSync(inputPath).size;
   const normalize = options.normalize ?? true;
   const pass = (n: number) =>
@@ -162,7 +156,7 @@ export async function convertFile(
   // Pass 2: normalise and write, a batch of rows at a time.
   const counts = emptyNormalizeCounts();
   const sink = await sinkFor(out, plan, options);
-  const asText = options.to === 'csv' || options.to === 'xml';
+  const asText = writesText(options.to);
   const second = pass(1);
   let index = 0;
   let written = 0;
@@ -185,44 +179,18 @@ export async function convertFile(
     else for (const row of rows) await sink.write(row);
   }
   await sink.end();
-  if (normalize) counts.droppedRows = totals + footnotes;
-
-  const summary = second.summary;
-  const warnings: string[] = [...summary.warnings];
-  if (summary.replacementCount > 0) {
-    warnings.push(
-      `${summary.replacementCount} bytes could not be decoded as ${summary.encoding?.encoding} (replaced by U+FFFD)`,
-    );
-  }
-  return {
-    input: {
-      path: inputPath,
-      bytes: size,
-      encoding: summary.encoding?.encoding,
-      bom: summary.encoding?.bom ?? false,
-      delimiter: summary.delimiter,
-      ...(summary.part === undefined ? {} : { part: summary.part }),
-      replacementCharacters: summary.replacementCount,
-    },
-    output: { path: options.outputPath ?? '-', format: options.to },
+  return assembleReport({
+    inputPath,
+    size,
+    options,
+    normalize,
     headerRows: found.headerRows,
-    columns: plan.columns.map((c) => ({
-      name: c.name,
-      ...(c.description === undefined ? {} : { description: c.description }),
-      type: c.inferred.type,
-      nulls: c.inferred.nullCount,
-      distinct: c.inferred.distinctCount,
-      distinctCapped: c.inferred.distinctCapped,
-    })),
-    rows: {
-      read: read,
-      written,
-      droppedTotals: normalize ? totals : 0,
-      droppedFootnotes: normalize ? footnotes : 0,
-    },
-    raggedRows: { count: summary.raggedRowCount, examples: summary.raggedRows.slice(0, 100) },
-    normalized: normalize,
-    normalizations: counts,
-    warnings,
-  };
+    plan,
+    counts,
+    read,
+    written,
+    totals,
+    footnotes,
+    summary: second.summary,
+  });
 }

@@ -11,6 +11,9 @@ export interface BatchedRecordSource extends RecordSource {
 export const isBatched = (source: RecordSource): source is BatchedRecordSource =>
   typeof (source as Partial<BatchedRecordSource>).batches === 'function';
 
+export const unclosedQuoteWarning = (line: number): string =>
+  `The quote opened on line ${line} is never closed: the rest of the file was read as one field`;
+
 /** CSV/TSV/…: `readDelimited` over a file stream, as a RecordSource. */
 export const readDelimitedFile: RecordReader = (path, options): BatchedRecordSource => {
   // 32 KB reads: the decoded text stays out of V8's large-object space (freed only by full GCs).
@@ -35,12 +38,7 @@ export const readDelimitedFile: RecordReader = (path, options): BatchedRecordSou
         raggedRows: s.raggedRows,
         raggedRowCount: s.raggedRowCount,
         replacementCount: s.replacementCount,
-        warnings:
-          s.unclosedQuoteLine === undefined
-            ? []
-            : [
-                `The quote opened on line ${s.unclosedQuoteLine} is never closed: the rest of the file was read as one field`,
-              ],
+        warnings: s.unclosedQuoteLine === undefined ? [] : [unclosedQuoteWarning(s.unclosedQuoteLine)],
       };
     },
   };

@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
-import { TextOutput, type CellValue, type SinkColumn, type TableSink } from './table-sink.ts';
+import type { CellValue, SinkColumn, TableSink } from './table-sink.ts';
+import type { TextFormat } from './text-format.ts';
+import { createTextWriter } from './text-writer.ts';
 
 export interface GeoJsonWriterOptions {
   /** Indexes of the WGS84 longitude and latitude columns. */
@@ -16,33 +18,34 @@ function coordinate(value: CellValue): number | undefined {
  * A GeoJSON FeatureCollection of points (RFC 7946: [lon, lat], WGS84); every other
  * column becomes a property. Rows without both coordinates get a null geometry.
  */
+export function geoJsonFormat(columns: readonly SinkColumn[], options: GeoJsonWriterOptions): TextFormat {
+  const row = (cells: readonly CellValue[]): string => {
+    const lon = coordinate(cells[options.lon] ?? null);
+    const lat = coordinate(cells[options.lat] ?? null);
+    const properties: Record<string, CellValue> = {};
+    columns.forEach((c, i) => {
+      if (i !== options.lon && i !== options.lat) properties[c.name] = cells[i] ?? null;
+    });
+    return JSON.stringify({
+      type: 'Feature',
+      geometry: lon !== undefined && lat !== undefined ? { type: 'Point', coordinates: [lon, lat] } : null,
+      properties,
+    });
+  };
+  return {
+    begin: '{"type":"FeatureCollection","features":[\n',
+    separator: ',\n',
+    row,
+    end: '\n]}\n',
+    empty: '{"type":"FeatureCollection","features":[]}\n',
+  };
+}
+
+/** The GeoJSON of geoJsonFormat, streamed. */
 export function createGeoJsonWriter(
   out: Writable,
   columns: readonly SinkColumn[],
   options: GeoJsonWriterOptions,
 ): TableSink {
-  const output = new TextOutput(out);
-  let count = 0;
-  return {
-    async write(row) {
-      const lon = coordinate(row[options.lon] ?? null);
-      const lat = coordinate(row[options.lat] ?? null);
-      const properties: Record<string, CellValue> = {};
-      columns.forEach((c, i) => {
-        if (i !== options.lon && i !== options.lat) properties[c.name] = row[i] ?? null;
-      });
-      const feature = {
-        type: 'Feature',
-        geometry: lon !== undefined && lat !== undefined ? { type: 'Point', coordinates: [lon, lat] } : null,
-        properties,
-      };
-      const head = count === 0 ? '{"type":"FeatureCollection","features":[\n' : ',\n';
-      await output.write(head + JSON.stringify(feature));
-      count++;
-    },
-    async end() {
-      await output.write(count === 0 ? '{"type":"FeatureCollection","features":[]}\n' : '\n]}\n');
-      await output.flush();
-    },
-  };
+  return createTextWriter(out, geoJsonFormat(columns, options));
 }

@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
-import { TextOutput, type CellValue, type SinkColumn, type TableSink } from './table-sink.ts';
+import type { CellValue, SinkColumn, TableSink } from './table-sink.ts';
+import type { TextFormat } from './text-format.ts';
+import { createTextWriter } from './text-writer.ts';
 
 /** JSON text of a string: JSON.stringify only when something needs escaping. */
 export function jsonString(value: string): string {
@@ -46,46 +48,23 @@ function recordSerializer(columns: readonly SinkColumn[]): (row: readonly CellVa
   };
 }
 
+/** A JSON array of objects keyed by column name, values typed. */
+export function jsonFormat(columns: readonly SinkColumn[]): TextFormat {
+  return { begin: '[\n', separator: ',\n', row: recordSerializer(columns), end: '\n]\n', empty: '[]\n' };
+}
+
+/** Newline-delimited JSON: one object a line. */
+export function ndjsonFormat(columns: readonly SinkColumn[]): TextFormat {
+  const record = recordSerializer(columns);
+  return { begin: '', separator: '', row: (row) => `${record(row)}\n`, end: '', empty: '' };
+}
+
 /** A JSON array of objects keyed by column name, values typed; streamed row by row. */
 export function createJsonWriter(out: Writable, columns: readonly SinkColumn[]): TableSink {
-  const output = new TextOutput(out);
-  const record = recordSerializer(columns);
-  let count = 0;
-  return {
-    async write(row) {
-      await output.write(`${count === 0 ? '[\n' : ',\n'}${record(row)}`);
-      count++;
-    },
-    async writeRows(rows) {
-      let text = '';
-      for (const row of rows) {
-        text += `${count === 0 ? '[\n' : ',\n'}${record(row)}`;
-        count++;
-      }
-      await output.write(text);
-    },
-    async end() {
-      await output.write(count === 0 ? '[]\n' : '\n]\n');
-      await output.flush();
-    },
-  };
+  return createTextWriter(out, jsonFormat(columns));
 }
 
 /** Newline-delimited JSON: one object a line. */
 export function createNdjsonWriter(out: Writable, columns: readonly SinkColumn[]): TableSink {
-  const output = new TextOutput(out);
-  const record = recordSerializer(columns);
-  return {
-    async write(row) {
-      await output.write(`${record(row)}\n`);
-    },
-    async writeRows(rows) {
-      let text = '';
-      for (const row of rows) text += `${record(row)}\n`;
-      await output.write(text);
-    },
-    async end() {
-      await output.flush();
-    },
-  };
+  return createTextWriter(out, ndjsonFormat(columns));
 }

@@ -18,9 +18,9 @@ export interface TableSink {
   end(): Promise<void>;
 }
 
-/** Writes text to a stream, waiting when the stream asks to (bounded memory). */
-export async function writeText(out: Writable, text: string): Promise<void> {
-  if (text === '') return;
+/** Writes text (or its UTF-8 bytes) to a stream, waiting when the stream asks to (bounded memory). */
+export async function writeText(out: Writable, text: string | Uint8Array): Promise<void> {
+  if (text.length === 0) return;
   if (!out.write(text)) {
     await new Promise<void>((resolve, reject) => {
       const onDrain = () => {

@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
-import { TextOutput, type SinkColumn, type TableSink } from './table-sink.ts';
+import type { CellValue, SinkColumn, TableSink } from './table-sink.ts';
+import type { TextFormat } from './text-format.ts';
+import { createTextWriter } from './text-writer.ts';
 
 // Characters XML 1.0 does not allow at all (C0 controls but tab/newline/CR, U+FFFE/U+FFFF, lone surrogates).
 const NOT_XML =
@@ -41,36 +43,29 @@ export interface XmlWriterOptions {
 }
 
 /** `<rows><row><欄位>值</欄位>…</row>…</rows>`, UTF-8, escaped; null cells are empty elements. */
+export function xmlFormat(columns: readonly SinkColumn[], options: XmlWriterOptions = {}): TextFormat {
+  const root = xmlElementName(options.root ?? 'rows');
+  const rowName = xmlElementName(options.row ?? 'row');
+  const names = uniqueNames(columns);
+  const begin = `<?xml version="1.0" encoding="UTF-8"?>\n<${root}>\n`;
+  const end = `</${root}>\n`;
+  const row = (cells: readonly CellValue[]): string => {
+    let text = `  <${rowName}>`;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const v = cells[i] ?? null;
+      text += v === null ? `<${name}/>` : `<${name}>${escapeXml(String(v))}</${name}>`;
+    }
+    return `${text}</${rowName}>\n`;
+  };
+  return { begin, separator: '', row, end, empty: begin + end };
+}
+
+/** The XML document of xmlFormat, streamed. */
 export function createXmlWriter(
   out: Writable,
   columns: readonly SinkColumn[],
   options: XmlWriterOptions = {},
 ): TableSink {
-  const output = new TextOutput(out);
-  const root = xmlElementName(options.root ?? 'rows');
-  const rowName = xmlElementName(options.row ?? 'row');
-  const names = uniqueNames(columns);
-  let started = false;
-  const start = async () => {
-    if (started) return;
-    started = true;
-    await output.write(`<?xml version="1.0" encoding="UTF-8"?>\n<${root}>\n`);
-  };
-  return {
-    async write(row) {
-      await start();
-      const cells = names
-        .map((name, i) => {
-          const v = row[i] ?? null;
-          return v === null ? `<${name}/>` : `<${name}>${escapeXml(String(v))}</${name}>`;
-        })
-        .join('');
-      await output.write(`  <${rowName}>${cells}</${rowName}>\n`);
-    },
-    async end() {
-      await start();
-      await output.write(`</${root}>\n`);
-      await output.flush();
-    },
-  };
+  return createTextWriter(out, xmlFormat(columns, options));
 }
