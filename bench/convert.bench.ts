@@ -1,17 +1,18 @@
 /**
  * B4: conversion throughput and memory. Generates a CSV of realistic government rows
- * (Chinese text, ROC dates, TWD97 coordinates, codes) and a CP950 copy, then times
- * odp-convert against Miller (`mlr --icsv --ojson`), DuckDB (`COPY (SELECT * FROM
- * read_csv(…)) TO … (FORMAT json, ARRAY true)`, through @duckdb/node-api in its own
- * process), csvkit (`csvjson`, on a slice: it is far slower) and `iconv -f CP950` in
- * the same run. MB/s are input MiB per second of wall time (the median of `--runs`
- * runs); peak RSS from GNU time (the largest of the runs).
+ * (Chinese text, ROC dates, TWD97 coordinates, codes), a CP950 copy and an XLSX of the
+ * same rows, then times odp-convert against Miller (`mlr --icsv --ojson`), DuckDB
+ * (`COPY (SELECT * FROM read_csv(…)) TO … (FORMAT json, ARRAY true)`, through
+ * @duckdb/node-api in its own process), csvkit (`csvjson`, on a slice: it is far
+ * slower; `in2csv` for XLSX → CSV) and `iconv -f CP950` in the same run. MB/s are input
+ * MiB per second of wall time (the median of `--runs` runs); peak RSS from GNU time
+ * (the largest of the runs). `--xlsx-mb 0` skips the XLSX part.
  *
- *   npm run bench -- convert [--csv-mb 1024] [--cp950-mb 200] [--csvkit-mb 50] [--runs 1]
+ *   npm run bench -- convert [--csv-mb 1024] [--cp950-mb 200] [--csvkit-mb 50] [--xlsx-mb 50] [--runs 1]
  *   (needs: apt-get install -y miller csvkit time)
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,31 +20,8 @@ import iconv from 'iconv-lite';
 import { REPO } from './lib/processes.ts';
 import { measure, type Measured } from './lib/measure.ts';
 import { median, Report } from './lib/report.ts';
-
-const DISTRICTS = [
-  '臺東市',
-  '成功鎮',
-  '關山鎮',
-  '卑南鄉',
-  '大武鄉',
-  '太麻里鄉',
-  '東河鄉',
-  '長濱鄉',
-  '鹿野鄉',
-  '池上鄉',
-];
-const KINDS = ['避難收容處所', '社區活動中心', '國民小學', '衛生所', '派出所'];
-
-function row(i: number): string {
-  const d = DISTRICTS[i % DISTRICTS.length] as string;
-  const k = KINDS[i % KINDS.length] as string;
-  const roc = `1${String(8 + (i % 5)).padStart(2, '0')}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
-  const x = (250000 + (i % 30000) + 0.25).toFixed(2);
-  const y = (2500000 + (i % 50000) + 0.75).toFixed(2);
-  return `${i},SV950-${String(i % 10000).padStart(4, '0')},${d}${k}${i % 97},"臺東縣${d}中山路${i % 500}號",${roc},${i % 400},${x},${y},089-${String(300000 + (i % 99999))}\n`;
-}
-
-const HEADER = '序號,收容所編號,收容所名稱,地址,設立日期,收容人數,X坐標,Y坐標,連絡電話\n';
+import { SHELTER_CSV_HEADER, shelterCsvRow } from './lib/shelter-rows.ts';
+import { generateShelterWorkbook } from './lib/shelter-workbook.ts';
 
 async function generate(file: string, megabytes: number, encoding: 'utf8' | 'cp950'): Promise<number> {
   const out = createWriteStream(file);
@@ -55,10 +33,10 @@ async function generate(file: string, megabytes: number, encoding: 'utf8' | 'cp9
     written += bytes.length;
     return out.write(bytes);
   };
-  write(HEADER);
+  write(SHELTER_CSV_HEADER);
   while (written < target) {
     let chunk = '';
-    for (let n = 0; n < 2000; n++) chunk += row(i++);
+    for (let n = 0; n < 2000; n++) chunk += shelterCsvRow(i++);
     if (!write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
@@ -69,6 +47,7 @@ const have = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`
 const mbps = (file: string, m: Measured) => statSync(file).size / 2 ** 20 / m.seconds;
 const odpConvert = path.join(REPO, 'node_modules/.bin/odp-convert');
 const duckdbPeer = path.join(REPO, 'bench/peers/duckdb-copy.ts');
+const duckdbXlsxPeer = path.join(REPO, 'bench/peers/duckdb-xlsx.ts');
 /**
  * V8 grows the young generation to its maximum (≈ 200 MB here) under a steady stream of
  * short-lived cells, though the live heap stays near 20 MB; capping it is a start-up
@@ -89,7 +68,7 @@ async function measureRuns(
   return { seconds: median(all.map((m) => m.seconds)), peakMiB: Math.max(...all.map((m) => m.peakMiB)) };
 }
 
-/** DuckDB's COPY in its own Node process; undefined (with the reason) when DuckDB refuses the input. */
+/** DuckDB's COPY in its own Node process; the reason (a string) when DuckDB refuses the input. */
 async function duckdb(
   runs: number,
   format: 'json' | 'csv',
@@ -97,7 +76,11 @@ async function duckdb(
   output: string,
   encoding?: string,
 ): Promise<Measured | string> {
-  const args = ['--import', 'tsx', duckdbPeer, format, input, output, ...(encoding ? [encoding] : [])];
+  return duckdbProcess(runs, [duckdbPeer, format, input, output, ...(encoding ? [encoding] : [])]);
+}
+
+async function duckdbProcess(runs: number, peerArgs: string[]): Promise<Measured | string> {
+  const args = ['--import', 'tsx', ...peerArgs];
   try {
     return await measureRuns(runs, process.execPath, args);
   } catch (error) {
@@ -113,6 +96,7 @@ export async function run(argv: string[]): Promise<void> {
       'csv-mb': { type: 'string', default: '1024' },
       'cp950-mb': { type: 'string', default: '200' },
       'csvkit-mb': { type: 'string', default: '50' },
+      'xlsx-mb': { type: 'string', default: '50' },
       runs: { type: 'string', default: '1' },
     },
   });
@@ -221,8 +205,82 @@ export async function run(argv: string[]): Promise<void> {
       `ours peak RSS = ${oursBig5.peakMiB.toFixed(0)} MiB, ${oursBig5Small.peakMiB.toFixed(0)} MiB with the flag (target ≤ 300 MB)`,
     );
     verdict('RSS ≤ 300 MB', oursBig5.peakMiB * 2 ** 20 <= 300e6);
+    rmSync(big5, { force: true });
+
+    const xlsxMiB = Number(values['xlsx-mb']);
+    if (xlsxMiB > 0) await xlsxPart({ report, line, verdict }, work, runs, xlsxMiB);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   report.save();
+}
+
+/** The report and its two line shapes: a measured command, a target verdict. */
+interface Output {
+  report: Report;
+  line(label: string, file: string, m: Measured, peer?: Measured): void;
+  verdict(what: string, ok: boolean): void;
+}
+
+/** Lines of a text file (its newline count), read in chunks. */
+async function countLines(file: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
+  }
+  return lines;
+}
+
+/**
+ * XLSX → CSV: odp-convert (normalised, as by default) against csvkit's `in2csv` on the
+ * same workbook, and DuckDB's `read_xlsx` only when its `excel` extension is already
+ * installed (the bench downloads nothing).
+ */
+async function xlsxPart(
+  { report, line, verdict }: Output,
+  work: string,
+  runs: number,
+  megabytes: number,
+): Promise<void> {
+  const xlsx = path.join(work, 'big.xlsx');
+  const rows = await generateShelterWorkbook(xlsx, megabytes);
+  report.line(
+    `XLSX: ${rows} rows, ${(statSync(xlsx).size / 2 ** 20).toFixed(1)} MiB (one sheet, shared strings, exceljs WorkbookWriter)`,
+  );
+  const oursCsv = path.join(work, 'xlsx.csv');
+  const ours = await measureRuns(runs, odpConvert, [xlsx, '-o', oursCsv, '-q']);
+  const oursRows = (await countLines(oursCsv)) - 1;
+  rmSync(oursCsv, { force: true });
+  let kit: Measured | undefined;
+  let kitRows = 0;
+  if (have('in2csv')) {
+    const kitCsv = path.join(work, 'in2csv.csv');
+    kit = await measureRuns(runs, 'in2csv', [xlsx], kitCsv);
+    kitRows = (await countLines(kitCsv)) - 1;
+    rmSync(kitCsv, { force: true });
+  }
+  const duck = await duckdbProcess(runs, [duckdbXlsxPeer, xlsx, path.join(work, 'duck-xlsx.csv')]);
+  rmSync(path.join(work, 'duck-xlsx.csv'), { force: true });
+  line('odp-convert XLSX → CSV (normalised)', xlsx, ours, kit);
+  if (kit) line('in2csv (csvkit, same file)', xlsx, kit);
+  else report.line('csvkit: not installed (apt-get install -y csvkit)');
+  if (typeof duck === 'string')
+    report.line(
+      `DuckDB XLSX → CSV: not comparable: read_xlsx needs DuckDB's \`excel\` extension, which is not built in ` +
+        `and would be downloaded at run time (${duck})`,
+    );
+  else line('DuckDB COPY read_xlsx → CSV', xlsx, duck);
+  report.line(`rows written: odp-convert ${oursRows}${kit ? `, in2csv ${kitRows}` : ''} (of ${rows})`);
+  if (kit) {
+    const ratio = mbps(xlsx, ours) / mbps(xlsx, kit);
+    report.line(`ours / in2csv = ${ratio.toFixed(2)}×`);
+  }
+  if (typeof duck !== 'string') {
+    const ratio = mbps(xlsx, ours) / mbps(xlsx, duck);
+    report.line(`ours / DuckDB = ${ratio.toFixed(2)}× (target ≥ 0.5×)`);
+    verdict('≥ 0.5× DuckDB', ratio >= 0.5);
+  }
+  report.line(`ours peak RSS = ${ours.peakMiB.toFixed(0)} MiB (target ≤ 300 MB)`);
+  verdict('RSS ≤ 300 MB', ours.peakMiB * 2 ** 20 <= 300e6);
+  rmSync(xlsx, { force: true });
 }
