@@ -1,4 +1,3 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
 import {
   BADGE_LABELS,
   CATEGORIES,
@@ -7,15 +6,13 @@ import {
   type Badge,
   type OrganizationLevel,
 } from '@odp/quality/metadata';
-import type { DialectName } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
+import type { CatalogueContext } from '../db/catalogue-context.ts';
 import { THEMES } from '../domain/vocabularies/themes.ts';
+import { tallyFacets } from './facet-attribute-cache.ts';
+import type { FacetAttributes, FacetTallies } from './facet-attributes.ts';
 import { FACETS, type FacetCount, type FacetName } from './search-query.ts';
 
-/**
- * Facet counts over the whole matched set: one GROUP BY per facet, over the datasets `d`
- * that satisfy `where`. Values with the most datasets first, then by value.
- */
+/** Facet values shown: those with the most matched datasets first, then by value. */
 export const FACET_VALUES_LIMIT = 50;
 
 const TYPE_LABELS: Record<string, string> = { rawData: '原始資料', TOOLS: '工具', SERVICES: '服務' };
@@ -48,53 +45,34 @@ function label(facet: FacetName, value: string): string {
   }
 }
 
-/** The FROM … and value expression of each facet (`d` is datasets). */
-function facetSource(facet: FacetName): { from: RawBuilder<unknown>; value: RawBuilder<unknown> } {
-  const datasets = sql`datasets d`;
-  switch (facet) {
-    case 'category':
-      return { from: datasets, value: sql`d.category_code` };
-    case 'level':
-      return { from: sql`datasets d join organizations o on o.id = d.organization_id`, value: sql`o.level` };
-    case 'agency':
-      return { from: datasets, value: sql`d.publisher_name` };
-    case 'theme':
-      return { from: sql`datasets d join dataset_themes t on t.dataset_id = d.id`, value: sql`t.theme_code` };
-    case 'format':
-      return {
-        from: sql`datasets d join (select distinct dataset_id, upper(format) as format from resources) r on r.dataset_id = d.id`,
-        value: sql`r.format`,
-      };
-    case 'badge':
-      return { from: datasets, value: sql`coalesce(d.quality_badge, 'none')` };
-    case 'licence':
-      return { from: datasets, value: sql`d.license` };
-    case 'frequency':
-      return { from: datasets, value: sql`d.accrual_periodicity` };
-    case 'type':
-      return { from: datasets, value: sql`d.type` };
-  }
+/**
+ * One facet's counts as the SQL `group by value order by count(*) desc, value collate "C"
+ * limit 50` gave them, empty values dropped after the limit: the top values are chosen
+ * with '' among them, so the API shows what it always showed.
+ */
+function topValues(facet: FacetName, tally: FacetTallies[FacetName]): FacetCount[] {
+  const { values, rank, counts } = tally;
+  const present: number[] = [];
+  for (let code = 0; code < counts.length; code++) if (counts[code]! > 0) present.push(code);
+  present.sort((a, b) => counts[b]! - counts[a]! || rank[a]! - rank[b]!);
+  return present
+    .slice(0, FACET_VALUES_LIMIT)
+    .filter((code) => values[code] !== '')
+    .map((code) => ({ value: values[code]!, label: label(facet, values[code]!), count: counts[code]! }));
 }
 
+/**
+ * Facet counts over the matched datasets `ids`, from the in-memory facet attributes
+ * (read before the ids; see facet-attribute-cache.ts).
+ */
 export async function facetCounts(
-  db: Kysely<Database>,
-  dialect: DialectName,
-  where: RawBuilder<unknown>,
+  ctx: CatalogueContext,
+  attributes: FacetAttributes,
+  ids: readonly number[],
 ): Promise<Record<FacetName, FacetCount[]>> {
-  const out = {} as Record<FacetName, FacetCount[]>;
-  for (const facet of FACETS) {
-    const { from, value } = facetSource(facet);
-    // Code-point order on both databases.
-    const ordered = dialect === 'postgres' ? sql`${value} collate "C"` : value;
-    const rows = await sql<{
-      value: string | null;
-      n: number | string;
-    }>`select ${value} as value, count(*) as n
-      from ${from} where ${where} group by ${value}
-      order by count(*) desc, ${ordered} limit ${FACET_VALUES_LIMIT}`.execute(db);
-    out[facet] = rows.rows
-      .filter((r) => r.value !== null && r.value !== '')
-      .map((r) => ({ value: String(r.value), label: label(facet, String(r.value)), count: Number(r.n) }));
-  }
-  return out;
+  const tallies = await tallyFacets(ctx, attributes, ids);
+  return Object.fromEntries(FACETS.map((f) => [f, topValues(f, tallies[f])])) as Record<
+    FacetName,
+    FacetCount[]
+  >;
 }

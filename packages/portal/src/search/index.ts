@@ -13,3 +13,16 @@ export {
   type SearchResult,
   type SearchSort,
 } from './search-query.ts';
+export {
+  suggestSearches,
+  SUGGEST_LIMIT,
+  type SearchSuggestion,
+  type SuggestionKind,
+  type SuggestResult,
+} from './autocomplete.ts';
+export {
+  relatedDatasets,
+  RELATED_LIMIT,
+  type RelatedDataset,
+  type RelatedSource,
+} from './related-datasets.ts';

@@ -43,6 +43,16 @@ function inColumn(dialect: DialectName, column: IndexedField, phrases: string[][
   return sql`d.id in (select rowid from search_fts where search_fts match ${fts5Any(phrases, column)})`;
 }
 
+/**
+ * Datasets with a resource satisfying `condition` (over `resources r`). Correlated, so
+ * each candidate dataset looks up its own resources by index: an `in (select …)` list
+ * made SQLite read every resource of the catalogue for each search (no index covers
+ * upper(format)). PostgreSQL plans both forms as the same semi-join.
+ */
+function hasResource(condition: Condition): Condition {
+  return sql`exists (select 1 from resources r where r.dataset_id = d.id and ${condition})`;
+}
+
 /** 服務分類 codes a category filter names: the code itself or a category whose name contains the value. */
 function categoryCodes(value: string): string[] {
   const code = value.toUpperCase();
@@ -56,7 +66,7 @@ function filterCondition(dialect: DialectName, field: SearchField, filters: Fiel
   if (field === 'format') {
     const codes = filters.map((f) => f.value).filter((v) => v);
     if (codes.length === 0) return NONE;
-    return sql`d.id in (select dataset_id from resources where upper(format) in (${sql.join(codes)}))`;
+    return hasResource(sql`upper(r.format) in (${sql.join(codes)})`);
   }
   if (field === 'category') {
     const codes = [...new Set(filters.flatMap((f) => categoryCodes(f.value)))];
@@ -117,9 +127,9 @@ function facetCondition(facet: FacetName, value: string): Condition {
     case 'agency':
       return sql`d.publisher_name = ${value}`;
     case 'theme':
-      return sql`d.id in (select dataset_id from dataset_themes where theme_code = ${value})`;
+      return sql`exists (select 1 from dataset_themes t where t.dataset_id = d.id and t.theme_code = ${value})`;
     case 'format':
-      return sql`d.id in (select dataset_id from resources where upper(format) = ${value.toUpperCase()})`;
+      return hasResource(sql`upper(r.format) = ${value.toUpperCase()}`);
     case 'badge':
       return sql`coalesce(d.quality_badge, 'none') = ${value}`;
     case 'licence':

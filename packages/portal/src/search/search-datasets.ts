@@ -1,12 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { CatalogueContext } from '../db/catalogue-context.ts';
-import type { SearchTokenColumns } from '../db/schema.ts';
 import { parseQuery, suggestWord, type ParsedQuery } from './analysis/index.ts';
+import { facetAttributes } from './facet-attribute-cache.ts';
 import { facetCounts } from './facets.ts';
+import { matchedIds } from './matched-datasets.ts';
 import { highlight, highlightWords, snippet } from './highlight.ts';
-import { fts5All, tsCombine } from './match-expressions.ts';
-import { rankCandidates, type Candidate } from './rank-candidates.ts';
-import { FIELD_WEIGHTS, INDEXED_FIELDS, postgresWeights, RERANK_CANDIDATES } from './ranking-weights.ts';
+import { rankCandidates } from './rank-candidates.ts';
+import { candidatesByIds, engineCandidates } from './search-candidates.ts';
+import { RERANK_CANDIDATES } from './ranking-weights.ts';
 import { andAll, searchConditions, textTerms } from './search-conditions.ts';
 import {
   FACETS,
@@ -20,10 +21,11 @@ import {
 import { englishVocabulary } from './vocabulary.ts';
 
 /**
- * Searches the listed datasets: parseQuery → the engine's full-text match (FTS5 MATCH /
- * tsquery) with filters and facets → for relevance, the engine's best candidates
- * re-scored by one function (rank-candidates.ts) so SQLite and PostgreSQL agree →
- * page, highlights, facet counts, and "did you mean" when nothing matched.
+ * Searches the listed datasets: parseQuery → the matched ids, evaluated once (the engine's
+ * full-text match, FTS5 MATCH / tsquery, with filters) → for relevance, the candidates
+ * re-scored by one function (rank-candidates.ts) so SQLite and PostgreSQL agree → page,
+ * highlights, facet counts from the matched ids (facets.ts), and "did you mean" when
+ * nothing matched.
  */
 
 const DEFAULT_LIMIT = 30;
@@ -60,50 +62,6 @@ async function orderedIds(
   const rows = await sql<{ id: number }>`select d.id from datasets d where ${where}
     order by ${order} limit ${limit} offset ${offset}`.execute(ctx.db);
   return rows.rows.map((r) => Number(r.id));
-}
-
-/** The engine's best `count` matches (its own ranking), with their stored tokens. */
-async function engineCandidates(
-  ctx: CatalogueContext,
-  parsed: ParsedQuery,
-  where: RawBuilder<unknown>,
-  count: number,
-): Promise<Candidate[]> {
-  const terms = textTerms(parsed);
-  const table = ctx.dialect === 'postgres' ? 's' : 'search_fts';
-  const columns = sql.join(INDEXED_FIELDS.map((f) => sql.ref(`${table}.${f}`)));
-  let rows;
-  if (ctx.dialect === 'postgres') {
-    const [d, c, b, a] = postgresWeights();
-    const query = tsCombine(
-      terms.map((t) => t.tokens),
-      '&&',
-    );
-    rows = await sql<SearchTokenColumns & { datasetId: number }>`select s.dataset_id, ${columns}
-      from search_documents s join datasets d on d.id = s.dataset_id
-      where s.document @@ ${query} and ${where}
-      order by ts_rank_cd(array[${sql.lit(d)}, ${sql.lit(c)}, ${sql.lit(b)}, ${sql.lit(a)}]::float4[], s.document, ${query}, 33) desc, s.dataset_id
-      limit ${count}`.execute(ctx.db);
-  } else {
-    const weights = sql.join(INDEXED_FIELDS.map((f) => sql.lit(FIELD_WEIGHTS[f])));
-    rows = await sql<
-      SearchTokenColumns & { datasetId: number }
-    >`select search_fts.rowid as dataset_id, ${columns}
-      from search_fts join datasets d on d.id = search_fts.rowid
-      where search_fts match ${fts5All(terms)} and ${where}
-      order by bm25(search_fts, ${weights}), search_fts.rowid
-      limit ${count}`.execute(ctx.db);
-  }
-  return rows.rows.map((r) => ({
-    datasetId: Number(r.datasetId),
-    tokens: {
-      title: r.title,
-      keywords: r.keywords,
-      fields: r.fields,
-      description: r.description,
-      agency: r.agency,
-    },
-  }));
 }
 
 async function loadRows(ctx: CatalogueContext, ids: number[]): Promise<Map<number, DatasetRow>> {
@@ -159,17 +117,19 @@ export async function searchDatasets(ctx: CatalogueContext, query: SearchQuery):
   const offset = Math.max(0, query.offset ?? 0);
   const where = andAll(searchConditions(ctx.dialect, parsed, query.facets ?? {}, true));
 
-  const countRow = await sql<{
-    n: number | string;
-  }>`select count(*) as n from datasets d where ${where}`.execute(ctx.db);
-  const total = Number(countRow.rows[0]?.n ?? 0);
+  // The facet attributes are read (their stamp checked) before the matched ids; see
+  // facet-attribute-cache.ts for why this order keeps the counts current.
+  const attributes = query.withoutFacets ? undefined : await facetAttributes(ctx);
+  const ids = await matchedIds(ctx, parsed, query.facets ?? {});
+  const total = ids.length;
 
   let page: { datasetId: number; score: number }[] = [];
   if (total > 0 && offset < total) {
     if (sort === 'relevance') {
       const rest = andAll(searchConditions(ctx.dialect, parsed, query.facets ?? {}, false));
       const want = Math.max(RERANK_CANDIDATES, offset + limit);
-      const candidates = await engineCandidates(ctx, parsed, rest, want);
+      const candidates =
+        total <= want ? await candidatesByIds(ctx, ids) : await engineCandidates(ctx, parsed, rest, want);
       const ranked = rankCandidates(
         candidates,
         terms.map((t) => t.tokens),
@@ -212,7 +172,7 @@ export async function searchDatasets(ctx: CatalogueContext, query: SearchQuery):
     ];
   });
 
-  const facets = query.withoutFacets ? emptyFacets() : await facetCounts(ctx.db, ctx.dialect, where);
+  const facets = attributes ? await facetCounts(ctx, attributes, ids) : emptyFacets();
   const result: SearchResult = { total, sort, limit, offset, hits, facets };
   if (total === 0) {
     const didYouMean = await suggestQuery(ctx, parsed);

@@ -3,6 +3,7 @@ import * as catalogue from './2026-11-27-0001-catalogue.ts';
 import * as jobs from './2026-11-27-0002-jobs.ts';
 import * as quality from './2026-11-27-0003-quality.ts';
 import * as search from './2026-11-27-0004-search.ts';
+import * as facetStamp from './2026-11-27-0005-facet-stamp.ts';
 
 /** Every migration, by its frozen dated name. Kysely runs them in name order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27-0002-jobs': jobs,
   '2026-11-27-0003-quality': quality,
   '2026-11-27-0004-search': search,
+  '2026-11-27-0005-facet-stamp': facetStamp,
 };

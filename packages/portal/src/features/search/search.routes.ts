@@ -2,11 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../http/error-schema.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { FACETS, searchDatasets, type FacetName } from '../../search/index.ts';
+import { relatedDatasetRoutes } from './related-datasets.routes.ts';
 import { presentSearch } from './search.present.ts';
 import { SearchQuerySchema, SearchResponseSchema } from './search.schema.ts';
+import { suggestRoutes } from './suggest.routes.ts';
 
-/** GET /api/v1/search: full-text search of the listed datasets with facets. */
-export const searchRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { catalogue }) => {
+/**
+ * GET /api/v1/search: full-text search of the listed datasets with facets; with it the
+ * search features' other routes, autocomplete and related datasets.
+ */
+export const searchRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const { catalogue } = deps;
+  await app.register(suggestRoutes, deps);
+  await app.register(relatedDatasetRoutes, deps);
   app.get(
     '/search',
     {
