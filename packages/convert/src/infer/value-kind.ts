@@ -1,5 +1,5 @@
 import { formatIsoDate, formatIsoTime } from '../normalize/iso-date.ts';
-import { parseRocDate } from '../normalize/roc-date.ts';
+import { isRocDate } from '../normalize/roc-date.ts';
 
 /** What one non-null cell value could be; a column's type is what all its values agree on. */
 export interface ValueKinds {
@@ -100,7 +100,7 @@ export const isDateValue = (value: string): boolean =>
 export const isDateTimeValue = (value: string): boolean =>
   value.length >= 12 && isDigit(value.charCodeAt(0)) && gregorianDateTime(value);
 export const isRocDateValue = (value: string): boolean =>
-  mayBeRocDate(value.charCodeAt(0)) && !GREGORIAN_COMPACT.test(value) && parseRocDate(value) !== null;
+  mayBeRocDate(value.charCodeAt(0)) && !GREGORIAN_COMPACT.test(value) && isRocDate(value);
 /** Characters of a code's body: digits, parentheses, hyphen, space, `#`. */
 const isCodeBody = (c: number): boolean =>
   isDigit(c) || c === 0x28 || c === 0x29 || c === 0x2d || c === 0x20 || c === 0x23;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { parseRocDate } from './roc-date.ts';
+import { isRocDate, parseRocDate } from './roc-date.ts';
 
 describe('parseRocDate', () => {
   it.each([
@@ -85,5 +85,35 @@ describe('parseRocDate on the Taipei real-estate transactions (實價登錄)', (
     const dates = values.map((value) => parseRocDate(value));
     expect(dates.every((date) => date !== null && date >= '1912-01-01' && date <= '2019-12-31')).toBe(true);
     expect(parseRocDate('0811006')).toBe('1992-10-06');
+  });
+});
+
+describe('isRocDate', () => {
+  it('says yes exactly where parseRocDate reads a date', () => {
+    const values = [
+      '1081111',
+      '1080229',
+      '1090229',
+      '0991231',
+      '1131301',
+      '1130132',
+      '0000101',
+      '2001231',
+      '081111',
+      '990101',
+      '108/11/11',
+      '民國108年11月11日',
+      '１０８１１１１',
+      '10811',
+      'abcdefg',
+      '',
+    ];
+    for (const value of values) {
+      for (const sixDigit of [false, true]) {
+        expect(isRocDate(value, { sixDigit }), `${value} ${sixDigit}`).toBe(
+          parseRocDate(value, { sixDigit }) !== null,
+        );
+      }
+    }
   });
 });

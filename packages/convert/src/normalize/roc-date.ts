@@ -1,4 +1,4 @@
-import { formatIsoDate, formatIsoTime } from './iso-date.ts';
+import { formatIsoDate, formatIsoTime, isCalendarDate } from './iso-date.ts';
 import { toHalfWidth } from './width.ts';
 
 /** 民國 year 1 is 1912: the Gregorian year is the ROC year + 1911. */
@@ -36,7 +36,8 @@ export function parseRocDate(value: string, options: RocDateOptions = {}): strin
   if ((length === 7 || length === 6) && isAsciiDigits(value)) {
     // The common compact form, without the regular expressions below.
     if (length === 6 && !options.sixDigit) return null;
-    return rocToIso(value.slice(0, length - 4), value.slice(length - 4, length - 2), value.slice(length - 2));
+    const [year, month, day] = compactParts(value);
+    return year >= 1 && year <= MAX_ROC_YEAR ? formatIsoDate(year + ROC_YEAR_OFFSET, month, day) : null;
   }
   const text = toHalfWidth(value).trim();
   const compact = COMPACT.exec(text);
@@ -49,6 +50,28 @@ export function parseRocDate(value: string, options: RocDateOptions = {}): strin
   const written = WRITTEN.exec(text);
   if (written) return rocToIso(written[1], written[2], written[3], written.slice(4));
   return null;
+}
+
+/**
+ * Whether parseRocDate would read the value, without formatting the ISO text (type
+ * inference asks this of every cell; only the compact form is common enough to matter).
+ */
+export function isRocDate(value: string, options: RocDateOptions = {}): boolean {
+  const length = value.length;
+  if ((length === 7 || length === 6) && isAsciiDigits(value)) {
+    if (length === 6 && !options.sixDigit) return false;
+    const [year, month, day] = compactParts(value);
+    return year >= 1 && year <= MAX_ROC_YEAR && isCalendarDate(year + ROC_YEAR_OFFSET, month, day);
+  }
+  return parseRocDate(value, options) !== null;
+}
+
+/** Year, month and day of a 6- or 7-digit ROC date (1081111), read from the character codes. */
+function compactParts(value: string): [number, number, number] {
+  const digit = (i: number) => value.charCodeAt(i) - 0x30;
+  const n = value.length;
+  const year = n === 7 ? digit(0) * 100 + digit(1) * 10 + digit(2) : digit(0) * 10 + digit(1);
+  return [year, digit(n - 4) * 10 + digit(n - 3), digit(n - 2) * 10 + digit(n - 1)];
 }
 
 function isAsciiDigits(value: string): boolean {
