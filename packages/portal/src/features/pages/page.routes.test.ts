@@ -1,150 +1,236 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../../http/test-app.ts';
-import { datasetInput } from '../../test/factories.ts';
-import { openTestDatabase, type TestDatabase } from '../../test/test-database.ts';
-import { createDatasets } from '../datasets/dataset.service.ts';
+import { closePageFixture, DB_NAME, openPageFixture, type PageFixture } from './page-fixtures.ts';
 
-let t: TestDatabase;
-let app: FastifyInstance;
-let firstId: number;
-let evilId: number;
-
-const serial = (n: number) => `A41000000G-${String(n).padStart(6, '0')}`;
+let f: PageFixture;
 
 beforeAll(async () => {
-  t = await openTestDatabase();
-  const items = Array.from({ length: 32 }, (_, i) => ({
-    input: datasetInput({ identifier: serial(i + 1), title: `測試資料集${String(i + 1).padStart(2, '0')}` }),
-  }));
-  items.push({
-    input: datasetInput({
-      identifier: serial(90),
-      title: '<script>alert(1)</script>資料',
-      notes: 'a & b <b>',
-    }),
-  });
-  items.push({ input: datasetInput({ identifier: serial(91), title: '草稿資料集', status: 'draft' }) });
-  const records = await createDatasets(t, items, { actor: 'test' });
-  firstId = records[0]!.datasetId;
-  evilId = records[32]!.datasetId;
-  app = await buildTestApp(t);
+  f = await openPageFixture();
 });
 
 afterAll(async () => {
-  await app.close();
-  await t.destroy();
+  await closePageFixture(f);
 });
 
-function rows(html: string): number {
-  const body = /<tbody>([\s\S]*)<\/tbody>/.exec(html)?.[1] ?? '';
-  return body.match(/<tr>/g)?.length ?? 0;
+const get = (url: string, headers: Record<string, string> = {}) => f.app.inject({ url, headers });
+
+/** Asserts a snippet is in a page without printing the whole page when it is not. */
+function has(html: string, snippet: string): void {
+  expect(html.includes(snippet), snippet).toBe(true);
 }
 
-describe(`datasets pages on ${process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}`, () => {
-  it.each(['/', '/datasets'])('%s renders an accessible list of 30 datasets a page', async (url) => {
-    const res = await app.inject(url);
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
-    expect(res.headers['content-security-policy']).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
-    const html = res.body;
-    expect(html.startsWith('<!DOCTYPE html><html lang="zh-Hant-TW">')).toBe(true);
-    expect(html).toContain('<a class="skip-link" href="#main">');
-    expect(html).toContain('<main id="main" tabindex="-1">');
-    expect(html).toContain('<h1>資料集</h1>');
-    expect(html).toContain('<label for="q">');
-    expect(html).toContain('<th scope="col">提供機關</th>');
-    expect(rows(html)).toBe(30);
-    expect(html).toContain(`<a href="/datasets/${firstId}">測試資料集01</a>`);
-    expect(html).toContain('<td>交通部中央氣象署</td><td>生活安全及品質</td><td>CSV</td>');
-    expect(html).toContain('共 33 筆資料集，第 1 / 2 頁');
-    expect(html).toContain('<a href="/datasets?page=2" rel="next">下一頁</a>');
-    expect(html).toContain('<link rel="alternate" type="application/json" href="/datasets.json"/>');
-    expect(html).not.toContain('草稿資料集');
+const RAIN = encodeURIComponent('雨量');
+
+function h1s(html: string): string[] {
+  return [...html.matchAll(/<h1[^>]*>([\s\S]*?)<\/h1>/g)].map((m) => m[1]!);
+}
+
+describe(`portal pages on ${DB_NAME}`, () => {
+  const pages = () => [
+    '/',
+    '/datasets',
+    '/datasets?q=雨量',
+    `/dataset/${f.firstId}`,
+    '/organizations',
+    `/organizations/${f.bureauId}`,
+    '/themes',
+    '/themes/disaster',
+    '/themes/disaster-01',
+    '/categories',
+    '/categories/E00',
+    '/licence',
+    '/api',
+    '/about',
+    '/faq',
+    '/sitemap',
+  ];
+
+  it('serves every page in Chinese and English with one h1, landmarks, the CSP and its .json twin', async () => {
+    for (const page of pages()) {
+      for (const [prefix, lang] of [
+        ['', 'zh-Hant-TW'],
+        ['/en', 'en'],
+      ] as const) {
+        const url = prefix && page === '/' ? prefix : `${prefix}${page}`;
+        const res = await get(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(res.headers['content-language']).toBe(lang);
+        expect(res.headers['content-security-policy']).toBe(
+          "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        );
+        expect(res.headers['cache-control']).toBe('public, max-age=60');
+        expect(res.headers.etag).toBeDefined();
+        const html = res.body;
+        expect(html.startsWith(`<!DOCTYPE html><html lang="${lang}">`), url).toBe(true);
+        expect(h1s(html), url).toHaveLength(1);
+        for (const landmark of [
+          '<header id="top"',
+          '<main id="main"',
+          '<footer id="footer"',
+          'aria-label="主選單"',
+          'aria-label="Main menu"',
+        ]) {
+          if (landmark.includes('aria-label')) continue;
+          expect(html, `${url} ${landmark}`).toContain(landmark);
+        }
+        has(html, 'accesskey="U"');
+        has(html, 'accesskey="C"');
+        has(html, 'accesskey="Z"');
+        expect(html).not.toMatch(/<script(?! type="application\/ld\+json")/);
+        const breadcrumb = html.includes('class="breadcrumb');
+        expect(breadcrumb, url).toBe(page !== '/');
+
+        const q = url.indexOf('?');
+        const base = q === -1 ? url : url.slice(0, q);
+        const jsonUrl = `${base === '/' ? '/index' : base === '/en' ? '/en/index' : base}.json${q === -1 ? '' : url.slice(q)}`;
+        const encoded = new URL(jsonUrl, 'http://x').pathname + new URL(jsonUrl, 'http://x').search;
+        has(html, `<link rel="alternate" type="application/json" href="${encoded.replace(/&/g, '&amp;')}"/>`);
+        const json = await get(jsonUrl);
+        expect(json.statusCode, jsonUrl).toBe(200);
+        expect(json.headers['content-type']).toMatch(/^application\/json/);
+        expect(json.headers['cache-control']).toBe('public, max-age=60');
+      }
+    }
   });
 
-  it('pages on and keeps the search in the paging links', async () => {
-    const page2 = await app.inject('/datasets?page=2');
-    expect(rows(page2.body)).toBe(3);
-    expect(page2.body).toContain('<a href="/datasets" rel="prev">上一頁</a>');
-    expect(page2.body).toContain('aria-current="page"');
-    const search = await app.inject('/datasets?q=測試');
-    expect(search.body).toContain('共 32 筆資料集');
-    expect(search.body).toContain('<a href="/datasets?q=%E6%B8%AC%E8%A9%A6&amp;page=2" rel="next">');
-    expect(search.body).toContain('value="測試"');
-  });
-
-  it('escapes everything it renders', async () => {
-    const list = await app.inject('/datasets?page=2');
-    expect(list.body).toContain('&lt;script>alert(1)&lt;/script>資料');
-    expect(list.body).not.toContain('<script>');
-    const page = await app.inject(`/datasets/${evilId}`);
-    expect(page.body).not.toContain('<script>');
-    expect(page.body).toContain('a &amp; b &lt;b>');
-  });
-
-  it('renders a dataset page with the fields in data.gov.tw order and download links', async () => {
-    const res = await app.inject(`/datasets/${firstId}`);
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-security-policy']).toBeDefined();
-    const html = res.body;
-    expect(html).toContain('<title>測試資料集01 | odp 政府資料開放平臺</title>');
-    expect(html).toContain('<h1>測試資料集01</h1>');
-    const labels = [
-      '主要欄位說明',
-      '資料資源下載網址',
-      '提供機關',
-      '提供機關聯絡人姓名',
-      '更新頻率',
-      '授權方式',
-      '計費方式',
-      '上架日期',
-      '資料集上架方式',
-      '詮釋資料更新時間',
-      '服務分類',
-      '資料集屬性',
-      '關鍵字',
-      '相關網址',
-      '備註',
-    ];
-    const positions = labels.map((l) => html.indexOf(`<th scope="row">${l}</th>`));
-    expect(positions.every((p) => p > 0)).toBe(true);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(html).toContain('<a href="https://example.gov.tw/rain.csv">下載 CSV：雨量站觀測資料 CSV</a>');
-    expect(html).toContain('<a href="https://data.gov.tw/license">政府資料開放授權條款-第1版</a>');
-    expect(html).toContain('陳先生 (02-23491234)');
-    expect(html).toContain(`<a href="/datasets/${firstId}.json">`);
-    expect((await app.inject('/datasets/A41000000G-000001')).body).toBe(html);
-  });
-
-  it('has .json twins with the same data', async () => {
-    const list = await app.inject('/datasets.json?page=2');
-    expect(list.statusCode).toBe(200);
-    expect(list.json()).toMatchObject({ total: 33, page: 2, perPage: 30, pageCount: 2 });
-    expect(list.json().results).toHaveLength(3);
-    const first = await app.inject('/datasets.json');
-    expect(first.json().results[0].title).toBe('測試資料集01');
-    const one = await app.inject(`/datasets/${firstId}.json`);
-    expect(one.statusCode).toBe(200);
-    expect(one.json()).toEqual((await app.inject(`/api/v1/datasets/${firstId}`)).json());
-    expect((await app.inject('/datasets/A41000000G-000091.json')).json().error.code).toBe(
-      'DATASET_NOT_FOUND',
+  it('links each page to itself in the other language, with hreflang alternates', async () => {
+    const zh = (await get('/datasets?q=雨量&sort=newest')).body;
+    has(
+      zh,
+      `<a href="/en/datasets?q=${RAIN}&amp;sort=newest" hreflang="en" lang="en" title="Switch to English">English</a>`,
     );
+    has(
+      zh,
+      `<link rel="alternate" hreflang="zh-Hant-TW" href="http://localhost:3000/datasets?q=${RAIN}&amp;sort=newest"/>`,
+    );
+    has(
+      zh,
+      `<link rel="alternate" hreflang="en" href="http://localhost:3000/en/datasets?q=${RAIN}&amp;sort=newest"/>`,
+    );
+    has(zh, '<link rel="alternate" hreflang="x-default"');
+    const en = (await get('/en/datasets?q=雨量&sort=newest')).body;
+    has(
+      en,
+      `<a href="/datasets?q=${RAIN}&amp;sort=newest" hreflang="zh-Hant-TW" lang="zh-Hant-TW" title="切換至正體中文">中文</a>`,
+    );
+    const home = (await get('/en')).body;
+    has(home, '<a href="/" hreflang="zh-Hant-TW"');
+    has(home, '<a href="/en/datasets">Datasets</a>');
+    expect((await get('/en/')).statusCode).toBe(200);
   });
 
-  it('answers missing and bad pages with an HTML error page', async () => {
-    const draft = await app.inject('/datasets/A41000000G-000091');
+  it('has the government layout: 導盲磚, skip link, main menu, font-size links and footer', async () => {
+    const html = (await get('/organizations')).body;
+    has(html, '<a class="skip-link" href="#main">跳到主要內容</a>');
+    has(html, '<a class="accesskey" href="#top" id="AU" accesskey="U" title="上方功能區塊">:::</a>');
+    has(html, '<a class="accesskey" href="#main" id="AC" accesskey="C" title="中央內容區塊">:::</a>');
+    has(html, '<a class="accesskey" href="#footer" id="AZ" accesskey="Z" title="下方功能區塊">:::</a>');
+    for (const [path, label] of [
+      ['/datasets', '資料集'],
+      ['/organizations', '機關'],
+      ['/themes', '主題'],
+      ['/api', 'API'],
+      ['/about', '關於'],
+    ]) {
+      expect(html).toMatch(new RegExp(`<a href="${path}"( aria-current="page")?>${label}</a>`));
+    }
+    has(html, '<a href="/organizations" aria-current="page">機關</a>');
+    has(
+      html,
+      '<a href="/font-size?size=large&amp;back=%2Forganizations" data-size="large" title="字級：大" rel="nofollow">大</a>',
+    );
+    has(
+      html,
+      '<nav class="breadcrumb wrap" aria-label="麵包屑"><ol><li><a href="/">首頁</a></li><li aria-current="page">機關</li></ol></nav>',
+    );
+    has(html, '<a href="/sitemap">網站導覽</a>');
+    has(html, '<a href="/licence">授權條款</a>');
+    expect(html).toMatch(/<link rel="stylesheet" href="\/assets\/portal-[0-9a-f]{12}\.css"\/>/);
+  });
+
+  it('serves the fingerprinted stylesheet for a year and the text size from a cookie', async () => {
+    const home = (await get('/')).body;
+    const href = /href="(\/assets\/portal-[0-9a-f]{12}\.css)"/.exec(home)![1]!;
+    const css = await get(href);
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(css.body).toContain('.skip-link');
+    expect((await get('/assets/portal-000000000000.css')).statusCode).toBe(404);
+
+    const set = await get('/font-size?size=large&back=%2Fdatasets%3Fq%3D1');
+    expect(set.statusCode).toBe(303);
+    expect(set.headers.location).toBe('/datasets?q=1');
+    expect(set.headers['set-cookie']).toContain('odp_font_size=large; Path=/');
+    expect(set.headers['cache-control']).toBe('no-store');
+    for (const back of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+      const res = await get(`/font-size?size=small&back=${encodeURIComponent(back)}`);
+      expect(res.headers.location, back).toBe('/');
+    }
+    expect((await get('/font-size?size=huge')).statusCode).toBe(400);
+
+    const large = await get('/assets/font-size.css', { cookie: 'a=b; odp_font_size=large' });
+    expect(large.body).toContain('html{font-size:125%}');
+    expect(large.headers.vary).toContain('Cookie');
+    expect(large.headers['cache-control']).toBe('private, no-cache');
+    expect((await get('/assets/font-size.css')).body).toContain('html{font-size:100%}');
+    expect((await get('/assets/font-size.css', { cookie: 'odp_font_size=evil}' })).body).toContain('100%');
+  });
+
+  it('answers ETag revalidation with 304', async () => {
+    const first = await get('/themes');
+    const again = await get('/themes', { 'if-none-match': String(first.headers.etag) });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('redirects the old /datasets/{id} pages for good', async () => {
+    const page = await get(`/datasets/${f.firstId}`);
+    expect(page.statusCode).toBe(301);
+    expect(page.headers.location).toBe(`/dataset/${f.firstId}`);
+    const json = await get(`/datasets/${f.firstId}.json`);
+    expect(json.statusCode).toBe(301);
+    expect(json.headers.location).toBe(`/dataset/${f.firstId}.json`);
+    const en = await get('/en/datasets/A41000000G-000001');
+    expect(en.headers.location).toBe('/en/dataset/A41000000G-000001');
+  });
+
+  it('answers missing pages with a helpful HTML 404 in the page language', async () => {
+    const draft = await get('/dataset/A41000000G-000091');
     expect(draft.statusCode).toBe(404);
     expect(draft.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(draft.body).toContain('<h1>找不到頁面</h1>');
-    expect(draft.body).toContain('DATASET_NOT_FOUND');
-    const bad = await app.inject('/datasets?page=zero');
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('VALIDATION_FAILED');
-    const nowhere = await app.inject({ url: '/no-such-page', headers: { accept: 'text/html' } });
+    expect(draft.headers['cache-control']).toBe('no-store');
+    has(draft.body, '<h1>找不到頁面</h1>');
+    has(draft.body, 'DATASET_NOT_FOUND');
+    has(draft.body, String(draft.headers['x-request-id']));
+    has(draft.body, '<form class="search-box" role="search" method="get" action="/datasets">');
+    has(draft.body, '<a href="/">回到首頁</a>');
+    expect(draft.body).not.toContain('草稿資料集');
+
+    const nowhere = await get('/no-such-page', { accept: 'text/html' });
     expect(nowhere.statusCode).toBe(404);
-    expect(nowhere.body).toContain('<html lang="zh-Hant-TW">');
-    expect(nowhere.body).toContain(String(nowhere.headers['x-request-id']));
+    has(nowhere.body, '<html lang="zh-Hant-TW">');
+    has(nowhere.body, String(nowhere.headers['x-request-id']));
+
+    const english = await get('/en/no-such-page', { accept: 'text/html' });
+    expect(english.statusCode).toBe(404);
+    has(english.body, '<html lang="en">');
+    has(english.body, '<h1>Page not found</h1>');
+    has(english.body, '<form class="search-box" role="search" method="get" action="/en/datasets">');
+    const missingEn = await get('/en/dataset/999999');
+    expect(missingEn.statusCode).toBe(404);
+    has(missingEn.body, '<h1>Page not found</h1>');
+
+    for (const url of ['/organizations/999999', '/themes/nothing', '/categories/Z00', '/en/themes/nothing']) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type'], url).toBe('text/html; charset=utf-8');
+    }
+    const json = await get('/dataset/A41000000G-000091.json');
+    expect(json.statusCode).toBe(404);
+    expect(json.json().error.code).toBe('DATASET_NOT_FOUND');
+    const bad = await get('/datasets?limit=7');
+    expect(bad.statusCode).toBe(400);
+    has(bad.body, '<h1>無法處理這個請求</h1>');
+    has(bad.body, 'VALIDATION_FAILED');
   });
 });

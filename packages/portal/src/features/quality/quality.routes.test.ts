@@ -155,7 +155,7 @@ describe(`quality results through the API on ${dialect}`, () => {
   });
 
   it('shows the badge and each check with its fix on the dataset page', async () => {
-    const page = await app.inject({ url: `/datasets/${datasetId}` });
+    const page = await app.inject({ url: `/dataset/${datasetId}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('品質檢測結果');
     expect(page.body).toContain('<a href="#quality">金</a>');

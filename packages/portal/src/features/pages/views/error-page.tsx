@@ -1,23 +1,50 @@
+import { href, type PageContext } from '../page-context.ts';
+import { SearchBox } from './common.tsx';
 import { Layout } from './layout.tsx';
 
+/** The HTML error page: what happened, a way on (search, home, datasets) and the request id to quote. */
+
 export interface ErrorPageProps {
+  ctx: PageContext;
   status: number;
   code: string;
   message: string;
   requestId: string;
 }
 
-export function ErrorPage({ status, code, message, requestId }: ErrorPageProps) {
-  const title = status === 404 ? '找不到頁面' : status < 500 ? '無法處理這個請求' : '系統發生錯誤';
+export function ErrorPage({ ctx, status, code, message, requestId }: ErrorPageProps) {
+  const m = ctx.m.error;
+  const [title, help] =
+    status === 404
+      ? [m.notFound, m.notFoundHelp]
+      : status < 500
+        ? [m.badRequest, m.badRequestHelp]
+        : [m.serverError, m.serverErrorHelp];
   return (
-    <Layout title={title}>
+    <Layout ctx={ctx} title={title} section="other" crumbs={[{ label: title }]} hasJson={false}>
       <h1>{title}</h1>
-      <p>{message}</p>
+      <p>{help}</p>
+      <p lang="en">{message}</p>
+      <SearchBox ctx={ctx} />
+      <ul>
+        <li>
+          <a href={href(ctx, '/')}>{m.home}</a>
+        </li>
+        <li>
+          <a href={href(ctx, '/datasets')}>{m.datasets}</a>
+        </li>
+        <li>
+          <a href={href(ctx, '/sitemap')}>{ctx.m.sitemap.title}</a>
+        </li>
+      </ul>
       <p>
-        錯誤代碼 <code>{code}</code>（HTTP {status}），請求編號 <code>{requestId}</code>。
-      </p>
-      <p>
-        <a href="/datasets">回到資料集列表</a>
+        {m.code}
+        {ctx.m.colon}
+        <code>{code}</code>（HTTP {status}）
+        <br />
+        {m.requestId}
+        {ctx.m.colon}
+        <code>{requestId}</code>
       </p>
     </Layout>
   );

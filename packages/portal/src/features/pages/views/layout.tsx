@@ -1,81 +1,207 @@
-import { createHash } from 'node:crypto';
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import { HTML_LANG, localePath, otherLocale, LOCALES } from '../../../i18n/locale.ts';
+import { FONT_SIZE_STYLESHEET_HREF, FONT_SIZES, fontSizeHref } from '../font-size.routes.ts';
+import { STYLESHEET_HREF } from '../page-assets.ts';
+import { href, jsonPath, type PageContext } from '../page-context.ts';
+import { Breadcrumb, type Crumb } from './breadcrumb.tsx';
 
-/** The page frame: language, skip link, header, main landmark, footer. No scripts. */
+/**
+ * The page frame, following Taiwan's government web conventions: a skip link, the 導盲磚
+ * access keys (U top, C content, Z footer), a language switch and a 字級 control that
+ * work without JavaScript, the main menu, a breadcrumb below home, and the footer.
+ */
 
-const PAGE_STYLE = `
-body{font-family:system-ui,"Noto Sans TC","Microsoft JhengHei",sans-serif;line-height:1.6;margin:0;color:#1a1a1a;background:#fff}
-a{color:#0b57d0}a:focus,button:focus,input:focus{outline:3px solid #f9a825;outline-offset:2px}
-.skip-link{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem}.skip-link:focus{left:0}
-header,main,footer{max-width:72rem;margin:0 auto;padding:0 1rem}
-header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between;border-bottom:1px solid #ccc}
-header ul,nav.pager ul{list-style:none;display:flex;gap:1rem;padding:0;margin:.5rem 0}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.4rem .6rem;text-align:left;vertical-align:top}
-th[scope=row]{width:12rem;background:#f3f3f3}caption{text-align:left;font-weight:bold;padding:.5rem 0}
-footer{border-top:1px solid #ccc;margin-top:2rem;font-size:.9rem}
-`.trim();
-
-/** CSP for pages: nothing runs, the one style block is allowed by its hash. */
+/**
+ * CSP for pages: no script runs; styles come only from this site's stylesheets. The
+ * schema.org `<script type="application/ld+json">` is a data block, which browsers
+ * neither execute nor submit to script-src.
+ */
 export const PAGE_CSP = [
   "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'`,
+  "style-src 'self'",
   "img-src 'self' data:",
   "form-action 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
 
+export type Section = 'home' | 'datasets' | 'organizations' | 'themes' | 'api' | 'about' | 'other';
+
 export interface LayoutProps {
+  ctx: PageContext;
   title: string;
-  /** The page's machine-readable twin. */
-  jsonHref?: string;
+  section: Section;
+  /** The trail from home to this page (home itself is added); empty on the home page. */
+  crumbs: Crumb[];
+  description?: string;
+  /** schema.org JSON-LD for the page, already serialized (see json-ld.ts). */
+  jsonLd?: string;
+  /** Whether this page has a `.json` twin (default true). */
+  hasJson?: boolean;
   children: ComponentChildren;
 }
 
-export function Layout({ title, jsonHref, children }: LayoutProps) {
+function MainNav({ ctx, section }: { ctx: PageContext; section: Section }) {
+  const items: [Exclude<Section, 'home' | 'other'>, string, string][] = [
+    ['datasets', '/datasets', ctx.m.nav.datasets],
+    ['organizations', '/organizations', ctx.m.nav.organizations],
+    ['themes', '/themes', ctx.m.nav.themes],
+    ['api', '/api', ctx.m.nav.api],
+    ['about', '/about', ctx.m.nav.about],
+  ];
   return (
-    <html lang="zh-Hant-TW">
+    <nav class="main-nav" aria-label={ctx.m.nav.label}>
+      <ul>
+        {items.map(([key, path, label]) => (
+          <li key={key}>
+            <a href={href(ctx, path)} aria-current={section === key ? 'page' : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Tools({ ctx }: { ctx: PageContext }) {
+  const other = otherLocale(ctx.locale);
+  const here = href(ctx, ctx.path);
+  const titles = {
+    small: ctx.m.fontSize.smallTitle,
+    medium: ctx.m.fontSize.mediumTitle,
+    large: ctx.m.fontSize.largeTitle,
+  };
+  return (
+    <ul class="tools">
+      <li>
+        <a
+          href={localePath(other, ctx.path)}
+          hreflang={HTML_LANG[other]}
+          lang={HTML_LANG[other]}
+          title={ctx.m.language.switchTitle}
+        >
+          {ctx.m.language.switchLabel}
+        </a>
+      </li>
+      <li>
+        <span id="font-size-label">{ctx.m.fontSize.label}</span>
+        <ul class="font-size" aria-labelledby="font-size-label">
+          {FONT_SIZES.map((size) => (
+            <li key={size}>
+              <a href={fontSizeHref(size, here)} data-size={size} title={titles[size]} rel="nofollow">
+                {ctx.m.fontSize[size]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </li>
+    </ul>
+  );
+}
+
+function Footer({ ctx, jsonHref }: { ctx: PageContext; jsonHref: string | undefined }) {
+  const m = ctx.m.footer;
+  return (
+    <footer id="footer" class="site-footer">
+      <div class="wrap">
+        <a class="accesskey" href="#footer" id="AZ" accesskey="Z" title={ctx.m.accesskey.footer}>
+          :::
+        </a>
+        <p>
+          {m.licence} <a href={href(ctx, '/licence')}>{m.licenceLink}</a>
+        </p>
+        <p>
+          <strong>{m.contact}</strong>
+          {ctx.m.colon}
+          {m.contactText} <a href={href(ctx, '/faq')}>{m.faq}</a>
+        </p>
+        <ul class="footer-links">
+          <li>
+            <a href={href(ctx, '/sitemap')}>{m.sitemap}</a>
+          </li>
+          <li>
+            <a href={href(ctx, '/faq')}>{m.faq}</a>
+          </li>
+          <li>
+            <a href={href(ctx, '/licence')}>{m.licenceLink}</a>
+          </li>
+          <li>
+            <a href={href(ctx, '/api')}>{ctx.m.nav.api}</a>
+          </li>
+          {jsonHref ? (
+            <li>
+              <a href={jsonHref} type="application/json">
+                {m.jsonLink}
+              </a>
+            </li>
+          ) : null}
+          <li>{m.source}</li>
+        </ul>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout(props: LayoutProps) {
+  const { ctx, title, section, crumbs, description, jsonLd, children } = props;
+  const jsonHref = props.hasJson === false ? undefined : href(ctx, jsonPath(ctx.path));
+  const fullTitle = section === 'home' ? ctx.m.siteName : `${title} | ${ctx.m.siteName}`;
+  return (
+    <html lang={HTML_LANG[ctx.locale]}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} | odp 政府資料開放平臺`}</title>
+        <title>{fullTitle}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="stylesheet" href={STYLESHEET_HREF} />
+        <link rel="stylesheet" href={FONT_SIZE_STYLESHEET_HREF} />
+        {LOCALES.map((l) => (
+          <link
+            key={l}
+            rel="alternate"
+            hreflang={HTML_LANG[l]}
+            href={`${ctx.publicUrl}${localePath(l, ctx.path)}`}
+          />
+        ))}
+        <link
+          rel="alternate"
+          hreflang="x-default"
+          href={`${ctx.publicUrl}${localePath('zh-TW', ctx.path)}`}
+        />
         {jsonHref ? <link rel="alternate" type="application/json" href={jsonHref} /> : null}
-        <style dangerouslySetInnerHTML={{ __html: PAGE_STYLE }} />
+        {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} /> : null}
       </head>
       <body>
         <a class="skip-link" href="#main">
-          跳到主要內容
+          {ctx.m.skipToContent}
         </a>
-        <header>
-          <p>
-            <a href="/">odp 政府資料開放平臺</a>
-          </p>
-          <nav aria-label="主選單">
-            <ul>
-              <li>
-                <a href="/datasets">資料集</a>
-              </li>
-              <li>
-                <a href="/api/docs">API 文件</a>
-              </li>
-            </ul>
-          </nav>
+        <header id="top" class="site-header">
+          <div class="toolbar wrap">
+            <a class="accesskey" href="#top" id="AU" accesskey="U" title={ctx.m.accesskey.top}>
+              :::
+            </a>
+            <Tools ctx={ctx} />
+          </div>
+          <div class="brand wrap">
+            <a class="site-name" href={href(ctx, '/')}>
+              {ctx.m.siteName}
+            </a>
+            <p class="tagline">{ctx.m.siteTagline}</p>
+          </div>
+          <div class="wrap">
+            <MainNav ctx={ctx} section={section} />
+          </div>
         </header>
-        <main id="main" tabIndex={-1}>
+        {crumbs.length > 0 ? <Breadcrumb ctx={ctx} crumbs={crumbs} /> : null}
+        <main id="main" class="wrap" tabIndex={-1}>
+          <a class="accesskey" href="#main" id="AC" accesskey="C" title={ctx.m.accesskey.content}>
+            :::
+          </a>
           {children}
         </main>
-        <footer>
-          <p>
-            開放原始碼（MIT）。資料依各資料集授權方式提供。
-            {jsonHref ? (
-              <>
-                {' '}
-                本頁資料也有 <a href={jsonHref}>JSON 格式</a>。
-              </>
-            ) : null}
-          </p>
-        </footer>
+        <Footer ctx={ctx} jsonHref={jsonHref} />
       </body>
     </html>
   );

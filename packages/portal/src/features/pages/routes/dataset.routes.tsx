@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findVisibleDataset } from '../../../http/dataset-lookup.ts';
+import { relatedDatasets } from '../../../search/index.ts';
+import { presentDataset } from '../../datasets/dataset.present.ts';
+import { latestChecks, resourceRowIds } from '../../quality/quality.repo.ts';
+import { datasetJsonLd, serializeJsonLd } from '../json-ld.ts';
+import { href } from '../page-context.ts';
+import { contextOf, pageUrls, sendPage, type PageRouteOptions } from '../page-response.ts';
+import { englishTitles } from '../pages.repo.ts';
+import { DatasetPage, type DatasetPageData } from '../views/dataset-page.tsx';
+
+/**
+ * `/dataset/{datasetId}` (a datasetId or an identifier) and its `.json` twin, which is the
+ * REST API's dataset. The old `/datasets/{id}` pages redirect here for good (301).
+ */
+
+const DatasetParamsSchema = z.object({ datasetId: z.string().min(1).max(100) });
+
+const RELATED = 5;
+
+export const datasetPageRoutes: FastifyPluginAsyncZod<PageRouteOptions> = async (app, options) => {
+  const { catalogue } = options;
+
+  for (const { url, json } of pageUrls('/dataset/:datasetId')) {
+    app.get(
+      url,
+      { config: { html: !json }, schema: { params: DatasetParamsSchema } },
+      async (request, reply) => {
+        const dataset = await findVisibleDataset(catalogue, request.params.datasetId, false);
+        if (json) return presentDataset(dataset);
+        // A dataset found by its identifier is the same page as by its datasetId: one canonical path.
+        const ctx = { ...contextOf(request, options), path: `/dataset/${dataset.datasetId}` };
+        const rowIds = await resourceRowIds(catalogue.db, dataset.datasetId);
+        const [checks, related] = await Promise.all([
+          latestChecks(catalogue.db, [...rowIds.values()]),
+          relatedDatasets(catalogue, dataset, RELATED),
+        ]);
+        const titles = await englishTitles(
+          catalogue.db,
+          related.map((r) => r.datasetId),
+        );
+        const pageUrl = `${ctx.publicUrl}${href(ctx, `/dataset/${dataset.datasetId}`)}`;
+        const data: DatasetPageData = {
+          dataset,
+          quality: { checks, rowIds },
+          related: related.map((r) => ({ ...r, titleEn: titles.get(r.datasetId) ?? null })),
+          organizationPath:
+            dataset.organizationId === null ? null : `/organizations/${dataset.organizationId}`,
+          jsonLd: serializeJsonLd(datasetJsonLd(dataset, pageUrl)),
+        };
+        return sendPage(reply, ctx, <DatasetPage ctx={ctx} data={data} />);
+      },
+    );
+  }
+
+  for (const { url, json } of pageUrls('/datasets/:datasetId')) {
+    app.get(
+      url,
+      { config: { html: !json }, schema: { params: DatasetParamsSchema } },
+      async (request, reply) => {
+        const ctx = contextOf(request, options);
+        const target = href(
+          ctx,
+          `/dataset/${encodeURIComponent(request.params.datasetId)}${json ? '.json' : ''}`,
+        );
+        return reply.redirect(target, 301);
+      },
+    );
+  }
+};
