@@ -1,5 +1,13 @@
 import type { SearchTokenColumns } from '../db/schema.ts';
-import { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, TYPICAL_FIELD_TOKENS } from './ranking-weights.ts';
+import {
+  BADGE_LEVELS,
+  BM25,
+  EXACT_TITLE_BOOST,
+  FIELD_WEIGHTS,
+  INDEXED_FIELDS,
+  QUALITY_PRIOR,
+  TYPICAL_FIELD_TOKENS,
+} from './ranking-weights.ts';
 
 /**
  * One scoring function for both databases. SQLite's bm25() and PostgreSQL's ts_rank_cd
@@ -10,11 +18,15 @@ import { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, TYPICAL_FIELD_TOKENS } from './ran
  * BM25F-style: for each query term (a phrase of tokens), the phrase's occurrences in each
  * field are weighted (FIELD_WEIGHTS), length-normalised against a fixed typical length,
  * summed, then saturated. Every candidate matches every term (AND), so no IDF is used.
+ * A title equal to the query gets a boost, and the quality badge a small prior (a few
+ * per cent: it orders near-ties, it does not lift a weak match over a strong one).
  */
 
 export interface Candidate {
   datasetId: number;
   tokens: SearchTokenColumns;
+  /** The dataset's quality badge (gold, silver, bronze) or null: a small prior. */
+  badge: string | null;
 }
 
 /** How many times `phrase` occurs as consecutive tokens in `tokens`. */
@@ -37,7 +49,8 @@ export function countPhrase(tokens: readonly string[], phrase: readonly string[]
 const split = (text: string): string[] => (text ? text.split(' ') : []);
 
 /** The score of one candidate for the query's terms (token phrases). */
-export function scoreCandidate(tokens: SearchTokenColumns, terms: readonly (readonly string[])[]): number {
+export function scoreCandidate(candidate: Candidate, terms: readonly (readonly string[])[]): number {
+  const { tokens } = candidate;
   const fields = INDEXED_FIELDS.map((f) => [f, split(tokens[f])] as const);
   let score = 0;
   for (const term of terms) {
@@ -50,7 +63,13 @@ export function scoreCandidate(tokens: SearchTokenColumns, terms: readonly (read
     }
     score += (weighted * (BM25.k1 + 1)) / (weighted + BM25.k1);
   }
-  return score;
+  // A title that is exactly what was asked for (all the terms, in order, and nothing else).
+  const title = fields[0]![1];
+  const asked = terms.flat();
+  if (asked.length > 0 && asked.length === title.length && countPhrase(title, asked) === 1) {
+    score += EXACT_TITLE_BOOST;
+  }
+  return score * (1 + QUALITY_PRIOR * (BADGE_LEVELS[candidate.badge ?? ''] ?? 0));
 }
 
 /** Candidates best first; equal scores by datasetId. Scores are rounded so float noise cannot reorder. */
@@ -59,6 +78,6 @@ export function rankCandidates(
   terms: readonly (readonly string[])[],
 ): { datasetId: number; score: number }[] {
   return candidates
-    .map((c) => ({ datasetId: c.datasetId, score: Math.round(scoreCandidate(c.tokens, terms) * 1e9) / 1e9 }))
+    .map((c) => ({ datasetId: c.datasetId, score: Math.round(scoreCandidate(c, terms) * 1e9) / 1e9 }))
     .sort((a, b) => b.score - a.score || a.datasetId - b.datasetId);
 }

@@ -44,5 +44,12 @@ export const TYPICAL_FIELD_TOKENS: Record<IndexedField, number> = {
   agency: 14,
 };
 
+/** Added when the title is exactly the query's words (one saturated field match is at most 2.2). */
+export const EXACT_TITLE_BOOST = 1;
+
+/** The quality prior: the score is multiplied by 1 + QUALITY_PRIOR × the badge's level. */
+export const QUALITY_PRIOR = 0.02;
+export const BADGE_LEVELS: Readonly<Record<string, number>> = { bronze: 1, silver: 2, gold: 3, platinum: 4 };
+
 /** How many of the engine's best candidates are re-scored (pages beyond it follow engine order). */
 export const RERANK_CANDIDATES = 1000;

@@ -9,17 +9,18 @@ import { textTerms } from './search-conditions.ts';
 
 /**
  * The candidates a relevance search re-scores (rank-candidates.ts), with their stored
- * tokens: the engine's best matches when there are more than the re-ranker takes, or
+ * tokens and quality badge (the ranking's prior): the engine's best matches when there are more than the re-ranker takes, or
  * every matched dataset, read by id, when there are not (no second full-text match).
  */
 
 /** Ids bound per statement. */
 const CHUNK = 500;
 
-type TokenRow = SearchTokenColumns & { datasetId: number };
+type TokenRow = SearchTokenColumns & { datasetId: number; qualityBadge: string | null };
 
 const toCandidate = (r: TokenRow): Candidate => ({
   datasetId: Number(r.datasetId),
+  badge: r.qualityBadge,
   tokens: {
     title: r.title,
     keywords: r.keywords,
@@ -75,15 +76,18 @@ export async function candidatesByIds(ctx: CatalogueContext, ids: readonly numbe
     const rows =
       ctx.dialect === 'postgres'
         ? await ctx.db
-            .selectFrom('searchDocuments')
-            .select(['datasetId', ...INDEXED_FIELDS])
-            .where('datasetId', 'in', part)
+            .selectFrom('searchDocuments as s')
+            .innerJoin('datasets as d', 'd.id', 's.datasetId')
+            .select(['s.datasetId', 'd.qualityBadge', ...INDEXED_FIELDS.map((f) => `s.${f}` as const)])
+            .where('s.datasetId', 'in', part)
             .execute()
-        : await ctx.db
-            .selectFrom('searchFts')
-            .select([sql<number>`rowid`.as('datasetId'), ...INDEXED_FIELDS])
-            .where('rowid', 'in', part)
-            .execute();
+        : (
+            await sql<TokenRow>`select s.rowid as dataset_id, d.quality_badge, ${sql.join(
+              INDEXED_FIELDS.map((f) => sql.ref(`s.${f}`)),
+            )}
+              from search_fts s join datasets d on d.id = s.rowid
+              where s.rowid in (${sql.join(part)})`.execute(ctx.db)
+          ).rows;
     for (const r of rows) out.push(toCandidate(r));
   }
   return out;
