@@ -1,0 +1,234 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { isPostgresUrl } from '../db/database.ts';
+import { seedDemoIfEmpty } from '../features/demo/demo-seed.ts';
+import { buildTestApp } from '../http/test-app.ts';
+import { openTestDatabase, type TestDatabase } from '../test/test-database.ts';
+
+/**
+ * The end-to-end harness: the portal in this process on 127.0.0.1 (an ephemeral port)
+ * with the demo catalogue `odp serve --demo` seeds, on a fresh test database (SQLite, or
+ * PostgreSQL when DATABASE_URL says so), and the system Chromium driven by
+ * playwright-core. Every browser context sends requests to the portal only: anything
+ * else is aborted and recorded in `blocked`.
+ */
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** How long a click, navigation or wait may take before it fails the test. */
+const ACTION_TIMEOUT_MS = 10_000;
+
+export const DIALECT = isPostgresUrl(process.env.DATABASE_URL) ? 'PostgreSQL' : 'SQLite';
+
+/** The desktop and phone widths every main page is checked and photographed at. */
+export const DESKTOP = { width: 1280, height: 800 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+/**
+ * Why the browser tests cannot run here, or undefined when they can. With
+ * ODP_E2E_REQUIRE_CHROMIUM=1 (set by .ci/run) a missing browser is an error, not a skip.
+ */
+export function browserUnavailable(): string | undefined {
+  if (existsSync(CHROMIUM_PATH)) return undefined;
+  const reason = `${CHROMIUM_PATH} is missing (install it with: apt-get install -y chromium)`;
+  if (process.env.ODP_E2E_REQUIRE_CHROMIUM === '1') {
+    throw new Error(`The browser tests must run (ODP_E2E_REQUIRE_CHROMIUM=1) but ${reason}`);
+  }
+  return reason;
+}
+
+/**
+ * Why screenshots would show Chinese as empty boxes (no Traditional Chinese font for
+ * Chromium), or undefined. Required, like the browser, under ODP_E2E_REQUIRE_CHROMIUM=1.
+ */
+export function chineseFontUnavailable(): string | undefined {
+  const fonts = spawnSync('fc-list', [':lang=zh-tw', 'family'], { encoding: 'utf8' });
+  if (fonts.status === 0 && fonts.stdout.trim() !== '') return undefined;
+  const reason = 'no Traditional Chinese font (install one with: apt-get install -y fonts-noto-cjk)';
+  if (process.env.ODP_E2E_REQUIRE_CHROMIUM === '1') {
+    throw new Error(`The screenshots must be taken (ODP_E2E_REQUIRE_CHROMIUM=1) but there is ${reason}`);
+  }
+  return reason;
+}
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /** The browser's language (Accept-Language and navigator.language); zh-TW unless set. */
+  locale?: string;
+}
+
+/** What went wrong inside a page that the page itself did not show: console errors, uncaught errors. */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+}
+
+export interface E2ePortal {
+  /** http://127.0.0.1:<port>, where the portal listens. */
+  origin: string;
+  database: TestDatabase;
+  browser: Browser;
+  /** URLs the browser tried to reach outside the portal (each one was aborted). */
+  blocked: string[];
+  /** A browser context that reaches the portal only. Closed by `close()` if not before. */
+  newContext(options?: PageOptions & BrowserContextOptions): Promise<BrowserContext>;
+  /** Runs `walk` on a new page in its own context, closing the context afterwards. */
+  withPage<T>(options: PageOptions, walk: (page: Page, problems: PageProblems) => Promise<T>): Promise<T>;
+  /** GETs a JSON document from the portal (outside the browser). */
+  getJson<T = unknown>(path: string): Promise<T>;
+  /** Closes the browser and the server and drops the database; safe to call more than once. */
+  close(): Promise<void>;
+}
+
+/** Runs cleanup steps last-in first-out; every step runs even when an earlier one fails. */
+class CleanupStack {
+  private readonly steps: { name: string; run: () => Promise<unknown> }[] = [];
+
+  push(name: string, run: () => Promise<unknown>): void {
+    this.steps.push({ name, run });
+  }
+
+  async runAll(): Promise<void> {
+    const errors: unknown[] = [];
+    for (let step = this.steps.pop(); step; step = this.steps.pop()) {
+      try {
+        await step.run();
+      } catch (error) {
+        errors.push(new Error(`cleanup step "${step.name}" failed`, { cause: error }));
+      }
+    }
+    if (errors.length > 0) throw new AggregateError(errors, 'End-to-end cleanup failed');
+  }
+}
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address() as AddressInfo;
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** Starts database, server (seeded with the demo catalogue) and browser. */
+export async function startE2ePortal(): Promise<E2ePortal> {
+  const cleanup = new CleanupStack();
+  try {
+    const database = await openTestDatabase();
+    cleanup.push('drop the test database', () => database.destroy());
+    const app = await buildTestApp(database);
+    cleanup.push('close the server', () => app.close());
+    const origin = await listen(app);
+    // Resources of the demo catalogue point at this server's /demo-files/, as with `odp serve --demo`.
+    await seedDemoIfEmpty(database, { publicUrl: origin, log: () => undefined });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    cleanup.push('close the browser', () => browser.close());
+    return portalOn(origin, database, browser, cleanup);
+  } catch (error) {
+    await cleanup.runAll().catch((cleanupError: unknown) => console.error(cleanupError));
+    throw error;
+  }
+}
+
+function portalOn(
+  origin: string,
+  database: TestDatabase,
+  browser: Browser,
+  cleanup: CleanupStack,
+): E2ePortal {
+  const blocked: string[] = [];
+  let closed: Promise<void> | undefined;
+
+  async function newContext(options: PageOptions & BrowserContextOptions = {}): Promise<BrowserContext> {
+    const context = await browser.newContext({
+      viewport: DESKTOP,
+      locale: 'zh-TW',
+      acceptDownloads: true,
+      serviceWorkers: 'block',
+      ...(options.viewport && options.viewport.width <= PHONE.width
+        ? { isMobile: true, hasTouch: true }
+        : {}),
+      ...options,
+    });
+    // Shorter than a test's timeout, so a missing element fails with Playwright's own message.
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    // Nothing leaves the machine: the portal's own origin only.
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin) return route.continue();
+      blocked.push(url);
+      return route.abort('blockedbyclient');
+    });
+    return context;
+  }
+
+  async function withPage<T>(
+    options: PageOptions,
+    walk: (page: Page, problems: PageProblems) => Promise<T>,
+  ): Promise<T> {
+    const context = await newContext(options);
+    try {
+      const page = await context.newPage();
+      const problems: PageProblems = { consoleErrors: [], pageErrors: [] };
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.consoleErrors.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.pageErrors.push(`${page.url()}: ${error.message}`));
+      return await walk(page, problems);
+    } finally {
+      await context.close();
+    }
+  }
+
+  async function getJson<T>(path: string): Promise<T> {
+    const response = await fetch(new URL(path, origin), { headers: { accept: 'application/json' } });
+    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  return {
+    origin,
+    database,
+    browser,
+    blocked,
+    newContext,
+    withPage,
+    getJson,
+    close: () => (closed ??= cleanup.runAll()),
+  };
+}
+
+/**
+ * For a describe block: starts one portal and browser before its tests and always
+ * cleans up after them. Returns an accessor for the tests.
+ */
+export function useE2ePortal(): () => E2ePortal {
+  let portal: E2ePortal | undefined;
+  beforeAll(async () => {
+    portal = await startE2ePortal();
+  }, 180_000);
+  afterAll(async () => {
+    await portal?.close();
+  }, 60_000);
+  return () => {
+    if (!portal) throw new Error('The end-to-end portal did not start (see the beforeAll error)');
+    return portal;
+  };
+}
