@@ -2,7 +2,8 @@
  * B2: search relevance. Seeds the demo catalogue (`odp serve --demo`, the same 3,745
  * datasets on every run) into a temporary SQLite database, runs the judged query set
  * (search/judged-queries.json, written by search/make-judgements.ts) and prints
- * recall@50 and precision@10 per query group and overall, for the plain SQLite FTS5
+ * recall@50, precision@10 and the graded nDCG@10 per query group and overall, with the
+ * B2 acceptance against the baseline on two-char and variant, for the plain SQLite FTS5
  * trigram baseline (search/fts5-baseline.ts) and — once it exists — odp's own search,
  * in the same run. See search/README.md for the rules and the metrics.
  *
@@ -22,10 +23,12 @@ import { Fts5Baseline } from './search/fts5-baseline.ts';
 import { listed } from './search/judging.ts';
 import {
   evaluate,
+  formatAcceptance,
   formatQueries,
   formatTable,
   loadJudgedQueries,
   type Evaluation,
+  type JudgedQuery,
   type Search,
 } from './search/relevance.ts';
 
@@ -55,6 +58,30 @@ async function ourSearch(catalogue: SeededCatalogue): Promise<Search | string> {
         : first;
     return result.hits.map((h) => h.identifier);
   };
+}
+
+/**
+ * Which queries the baseline cannot rank: those whose words are all shorter than 3
+ * characters have no FTS5 MATCH and so no bm25, and come back in rowid order.
+ */
+function baselineOrderNote(queries: readonly JudgedQuery[]): string[] {
+  const unranked = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const q of queries) {
+    total.set(q.group, (total.get(q.group) ?? 0) + 1);
+    const plan = Fts5Baseline.plan(q.query, 50);
+    if (plan && !plan.sql.includes(' match ')) unranked.set(q.group, (unranked.get(q.group) ?? 0) + 1);
+  }
+  const n = [...unranked.values()].reduce((a, b) => a + b, 0);
+  if (n === 0) return [];
+  return [
+    `baseline order: ${n} queries have only words of 1–2 characters (` +
+      [...unranked].map(([g, k]) => `${g} ${k}/${total.get(g) ?? 0}`).join(', ') +
+      '), so no MATCH and no bm25;',
+    '  it returns their LIKE matches in rowid order (insertion order = identifier order), arbitrary',
+    '  with respect to relevance: a title hit and a description-only hit are not told apart. That',
+    '  is what a plain FTS5 trigram table gives.',
+  ];
 }
 
 export async function run(argv: string[]): Promise<void> {
@@ -89,7 +116,14 @@ export async function run(argv: string[]): Promise<void> {
         `${queries.reduce((n, q) => n + q.relevant.length, 0)} judgements`,
     );
     report.line(
+      `graded: ${queries.reduce((n, q) => n + q.highlyRelevant.length, 0)} of them highly relevant ` +
+        '(the judged words in the title or keywords; for agency queries, in the agency name)',
+    );
+    report.line(
       'recall@50 = relevant in top 50 / min(50, relevant); precision@10 = relevant in top 10 / min(10, relevant)',
+    );
+    report.line(
+      'nDCG@10 = DCG@10 / ideal DCG@10, DCG@10 = Σ gain / log2(rank + 1), gain 2 highly relevant, 1 relevant, 0 other',
     );
     report.line('');
 
@@ -120,6 +154,14 @@ export async function run(argv: string[]): Promise<void> {
     }
 
     for (const line of formatTable(evaluations)) report.line(line);
+    report.line('');
+    const base = evaluations[0]?.evaluation;
+    const odp = evaluations.find((e) => e.name === 'odp search')?.evaluation;
+    if (base && odp) {
+      for (const line of formatAcceptance(odp, base)) report.line(line);
+      report.line('');
+    }
+    for (const line of baselineOrderNote(queries)) report.line(line);
     report.line('');
     report.line(`FTS5 trigram baseline: ${queries.length} queries in ${baselineMs.toFixed(0)} ms`);
     if (typeof ours !== 'string')

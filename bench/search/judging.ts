@@ -32,6 +32,16 @@ export function datasetText(d: CatalogueDoc): string {
     .join('\n');
 }
 
+/**
+ * What a dataset is about: its title and keywords, one per line (so a word never
+ * runs across two of them). The graded judgements call a dataset highly relevant when
+ * the judged words are here, not only in 主要欄位說明, the description or the agency.
+ * It is the start of datasetText(), so whatever is found here is found there too.
+ */
+export function titleKeywordText(d: CatalogueDoc): string {
+  return [d.titleZh, d.titleEn, d.keywords.join('\n')].filter(Boolean).join('\n');
+}
+
 /** Whether the public can list (and so find) the dataset. */
 export function listed(d: CatalogueDoc): boolean {
   return (LISTED_STATUSES as readonly string[]).includes(d.status);

@@ -17,13 +17,24 @@
  * The judged terms are the query's own words, except for simplified-Chinese queries
  * (their traditional form, written out by hand) and typos (the correct spelling).
  * Only datasets the public can list (published, delisting scheduled, historical) count.
+ *
+ * Graded: `highlyRelevant` is the part of `relevant` that is about what was asked,
+ * with the same folding:
+ *   text     every judged term is a substring of the title or keywords (each term in
+ *            either; a term only in 主要欄位說明, the description or the agency name
+ *            leaves the dataset merely relevant);
+ *   english  every judged term is a whole word of the title or keywords;
+ *   agency   the publishing agency's name contains every judged term (a title hit
+ *            alone leaves it merely relevant).
+ * relevance.ts gives highly relevant datasets gain 2 and the other relevant ones gain 1
+ * in nDCG@10; recall@50 and precision@10 use `relevant` only.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { seedCatalogue } from './catalogue.ts';
-import { datasetText, englishWordPattern, fold, JUDGED_CAP, listed } from './judging.ts';
+import { datasetText, englishWordPattern, fold, JUDGED_CAP, listed, titleKeywordText } from './judging.ts';
 import type { JudgedQuery } from './relevance.ts';
 
 type Rule = 'text' | 'english' | 'agency';
@@ -239,21 +250,34 @@ const GROUPS: Record<string, Spec[]> = {
   ],
 };
 
-function matcher(spec: Spec): (d: Parameters<typeof datasetText>[0]) => boolean {
+type Doc = Parameters<typeof datasetText>[0];
+interface Judge {
+  /** The binary rule: relevant. */
+  relevant: (d: Doc) => boolean;
+  /** The graded rule, applied to relevant datasets only: highly relevant. */
+  highly: (d: Doc) => boolean;
+}
+
+function judge(spec: Spec): Judge {
   const rule = spec.rule ?? 'text';
   const terms = (spec.terms ?? fold(spec.query).split(/\s+/)).map(fold).filter(Boolean);
   if (rule === 'english') {
     const patterns = terms.map(englishWordPattern);
-    return (d) => {
-      const text = fold(datasetText(d));
-      return patterns.every((p) => p.test(text));
+    const words = (text: string) => patterns.every((p) => p.test(text));
+    return {
+      relevant: (d) => words(fold(datasetText(d))),
+      highly: (d) => words(fold(titleKeywordText(d))),
     };
   }
+  const substrings = (text: string) => terms.every((w) => text.includes(w));
   if (rule === 'agency')
-    return (d) => [fold(d.agencyZh), fold(d.titleZh)].some((t) => terms.every((w) => t.includes(w)));
-  return (d) => {
-    const text = fold(datasetText(d));
-    return terms.every((w) => text.includes(w));
+    return {
+      relevant: (d) => [fold(d.agencyZh), fold(d.titleZh)].some(substrings),
+      highly: (d) => substrings(fold(d.agencyZh)),
+    };
+  return {
+    relevant: (d) => substrings(fold(datasetText(d))),
+    highly: (d) => substrings(fold(titleKeywordText(d))),
   };
 }
 
@@ -277,17 +301,20 @@ async function main(): Promise<void> {
     const problems: string[] = [];
     for (const [group, specs] of Object.entries(GROUPS)) {
       specs.forEach((spec, i) => {
-        const matches = matcher(spec);
-        const all = docs.filter(matches).map((d) => d.identifier);
+        const { relevant, highly } = judge(spec);
+        const matched = docs.filter(relevant);
+        const all = matched.map((d) => d.identifier);
         const id = `${group}-${String(i + 1).padStart(2, '0')}`;
         if (all.length === 0) problems.push(`${id} ${spec.query}: nothing relevant`);
+        const judged = matched.slice(0, JUDGED_CAP);
         const note = [ruleNote(spec), spec.note].filter(Boolean).join('; ');
         queries.push({
           id,
           group,
           query: spec.query,
-          relevant: all.slice(0, JUDGED_CAP),
+          relevant: judged.map((d) => d.identifier),
           ...(all.length > JUDGED_CAP ? { relevantTotal: all.length } : {}),
+          highlyRelevant: judged.filter(highly).map((d) => d.identifier),
           note,
         });
       });
@@ -303,9 +330,11 @@ async function main(): Promise<void> {
       `${queries.length} queries over ${docs.length} listed datasets: ` +
         [...counts].map(([g, n]) => `${g} ${n}`).join(', '),
     );
+    console.log('id             relevant  highly  query');
     for (const q of queries)
       console.log(
-        `${q.id.padEnd(14)} ${String(q.relevantTotal ?? q.relevant.length).padStart(4)}  ${q.query}`,
+        `${q.id.padEnd(14)} ${String(q.relevantTotal ?? q.relevant.length).padStart(8)}  ` +
+          `${String(q.highlyRelevant.length).padStart(6)}  ${q.query}`,
       );
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   } finally {
