@@ -18,11 +18,15 @@ import { datasetWriteRoutes } from './features/datasets/dataset-write.routes.ts'
 import { datasetRoutes } from './features/datasets/dataset.routes.ts';
 import { resourceRoutes } from './features/datasets/resource.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
+import { downloadRoutes } from './features/stats/download.routes.ts';
+import { statsRoutes } from './features/stats/stats.routes.ts';
+import { registerUsageRecording, type UsageRecordingOptions } from './features/stats/usage-recording.ts';
 import { qualityRoutes } from './features/quality/quality.routes.ts';
 import { qualityWriteRoutes } from './features/quality/quality-write.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { jobRoutes } from './features/jobs/jobs.routes.ts';
 import { organizationRoutes } from './features/organizations/organization.routes.ts';
+import { fontSizeRoutes } from './features/pages/font-size.routes.ts';
 import { pageRoutes, renderHtmlError } from './features/pages/page.routes.tsx';
 import { v2DatasetRoutes } from './features/v2/v2-dataset.routes.ts';
 import { vocabularyRoutes } from './features/vocabularies/vocabulary.routes.ts';
@@ -51,6 +55,8 @@ export interface BuildAppOptions {
    * are serialized without being validated again.
    */
   validateResponses?: boolean;
+  /** Usage counting (docs/counting.md): flush interval, batch size, clock. */
+  usage?: UsageRecordingOptions;
 }
 
 /** Request bodies larger than this are refused with 413 PAYLOAD_TOO_LARGE. */
@@ -105,6 +111,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.addHook('onSend', cacheControlHook);
   registerErrorHandling(app, { renderHtml: renderHtmlError });
+  // Page views, downloads and API calls, counted after each response is sent.
+  registerUsageRecording(app, deps.catalogue, options.usage);
 
   // CORS for reads only, without credentials: a preflight for anything else gets no CORS headers.
   await app.register(cors, {
@@ -134,6 +142,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         await v1.register(qualityRoutes, deps);
         await v1.register(organizationRoutes, deps);
         await v1.register(vocabularyRoutes);
+        await v1.register(statsRoutes, deps);
         v1.get(
           OPENAPI_PATH.slice('/api/v1'.length),
           {
@@ -156,6 +165,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(jobRoutes, { ...deps, prefix: '/api/v1' });
   await app.register(qualityWriteRoutes, { ...deps, prefix: '/api/v1' });
   await app.register(demoFilesRoutes, { catalogue: deps.catalogue });
+  // Outside the read cache: every download reaches the handler and is counted.
+  await app.register(downloadRoutes, deps);
+  // Outside the read cache: the text-size answers depend on a cookie.
+  await app.register(fontSizeRoutes);
 
   await app.ready();
   return app;

@@ -7,6 +7,7 @@ import { registerImport } from './commands/import.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
 import { registerReindex } from './commands/reindex.command.ts';
 import { registerServe } from './commands/serve.command.ts';
+import { registerStats } from './commands/stats.command.ts';
 import { registerWorker } from './commands/worker.command.ts';
 
 /** The `odp` command line: one sub-command a file under cli/commands/. */
@@ -30,5 +31,6 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerCheck(program);
   registerReindex(program);
+  registerStats(program);
   return program;
 }

@@ -21,12 +21,17 @@ describe(`migrations on ${process.env.DATABASE_URL?.startsWith('postgres') ? 'Po
         'catalogue_facet_stamp',
         'dataset_keywords',
         'dataset_themes',
+        // Usage statistics (docs/counting.md).
+        'dataset_usage_daily',
+        'dataset_usage_totals',
         'dataset_versions',
         'datasets',
         'organizations',
         'quality_runs',
         'resource_checks',
         'resources',
+        'site_usage_daily',
+        'usage_events',
         // The job queue's tables are SQLite's own; pg-boss keeps its tables on PostgreSQL.
         ...(t.dialect === 'sqlite' ? ['jobs', 'job_schedules'] : []),
         // The search index: an FTS5 table (with its shadow tables and vocabulary) on SQLite.

@@ -186,6 +186,10 @@ export interface Database {
   searchFtsVocab: SearchFtsVocabTable;
   /** PostgreSQL only: the search index. */
   searchDocuments: SearchDocumentTable;
+  usageEvents: UsageEventTable;
+  datasetUsageDaily: DatasetUsageDailyTable;
+  siteUsageDaily: SiteUsageDailyTable;
+  datasetUsageTotals: DatasetUsageTotalsTable;
 }
 
 /** One quality check run of a resource (history). */
@@ -249,4 +253,50 @@ export interface SearchFtsVocabTable {
 export interface SearchDocumentTable extends SearchTokenColumns {
   datasetId: number;
   document: Generated<string>;
+}
+
+/** One counted request (docs/counting.md): append-only, written in batches; no personal data. */
+export interface UsageEventTable {
+  id: Generated<number>;
+  occurredAt: string;
+  /** view, download, api */
+  kind: string;
+  /** The dataset the path names: by datasetId, or by identifier (resolved when aggregated). */
+  datasetId: number | null;
+  datasetIdentifier: string | null;
+  /** 資料資源編號, for downloads */
+  resourceId: string | null;
+}
+
+/** One dataset's counts on one day (YYYY-MM-DD, Asia/Taipei), from usage_events. */
+export interface DatasetUsageDailyTable {
+  datasetId: number;
+  day: string;
+  views: number;
+  downloads: number;
+  apiCalls: number;
+}
+
+/** The whole site's counts on one day, API calls not tied to a dataset included. */
+export interface SiteUsageDailyTable {
+  day: string;
+  views: number;
+  downloads: number;
+  apiCalls: number;
+  aggregatedAt: string;
+}
+
+/**
+ * A dataset's totals over every aggregated day, and over the 7 days to the last complete
+ * day. Written by raw SQL only: CamelCasePlugin reads `views_7d` as views7d but would
+ * write views7d as `views7d`.
+ */
+export interface DatasetUsageTotalsTable {
+  datasetId: number;
+  viewsTotal: number;
+  downloadsTotal: number;
+  apiCallsTotal: number;
+  views7d: number;
+  downloads7d: number;
+  apiCalls7d: number;
 }

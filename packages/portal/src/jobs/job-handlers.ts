@@ -9,6 +9,11 @@ import {
   QUALITY_SWEEP_JOB,
 } from '../features/quality/quality-jobs.ts';
 import { qualitySweepTask } from '../features/quality/quality-sweep.task.ts';
+import {
+  AGGREGATE_USAGE_CRON,
+  AGGREGATE_USAGE_JOB,
+  aggregateUsageTask,
+} from '../features/stats/aggregate-usage.task.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { JobHandler, JobQueue } from './job-queue.ts';
 import { PURGE_JOBS, PURGE_JOBS_CRON, PURGE_JOBS_DEFAULT_DAYS, purgeJobsTask } from './purge-jobs.task.ts';
@@ -55,6 +60,12 @@ const JOB_DEFINITIONS: JobDefinition[] = [
     name: QUALITY_SWEEP_JOB,
     handler: (deps, queue) => qualitySweepTask(deps.catalogue, queue, deps.log),
     schedule: { cron: QUALITY_SWEEP_CRON, data: null },
+    concurrency: 1,
+  },
+  {
+    name: AGGREGATE_USAGE_JOB,
+    handler: (deps) => aggregateUsageTask(deps.catalogue, deps.log),
+    schedule: { cron: AGGREGATE_USAGE_CRON, data: null },
     concurrency: 1,
   },
 ];

@@ -44,7 +44,18 @@ interface DatasetRow {
   metadataModifiedAt: string | null;
 }
 
-/** Ids of the matched datasets in a column order (not relevance). */
+/** The usage sorts: their column of dataset_usage_totals (a dataset without a row counts 0). */
+const USAGE_SORT_COLUMNS = {
+  views: 'usage_totals.views_total',
+  downloads: 'usage_totals.downloads_total',
+  downloads7d: 'usage_totals.downloads_7d',
+} as const;
+
+/**
+ * Ids of the matched datasets in a column order (not relevance). Text is compared by code
+ * point on both databases, and every order ends with the datasetId, so SQLite and
+ * PostgreSQL return the same list.
+ */
 async function orderedIds(
   ctx: CatalogueContext,
   where: RawBuilder<unknown>,
@@ -53,11 +64,20 @@ async function orderedIds(
   offset: number,
 ): Promise<number[]> {
   const c = ctx.dialect === 'postgres' ? sql` collate "C"` : sql``;
+  if (sort === 'views' || sort === 'downloads' || sort === 'downloads7d') {
+    const column = sql.ref(USAGE_SORT_COLUMNS[sort]);
+    const rows = await sql<{ id: number }>`select d.id from datasets d
+      left join dataset_usage_totals usage_totals on usage_totals.dataset_id = d.id
+      where ${where}
+      order by coalesce(${column}, 0) desc, d.id limit ${limit} offset ${offset}`.execute(ctx.db);
+    return rows.rows.map((r) => Number(r.id));
+  }
   const order = {
     newest: sql`coalesce(d.published_at, '')${c} desc, d.id desc`,
     modified: sql`coalesce(d.metadata_modified_at, '')${c} desc, d.id desc`,
     title: sql`d.title_zh${c}, d.id`,
     id: sql`d.id`,
+    agency: sql`d.publisher_name${c}, d.id`,
   }[sort];
   const rows = await sql<{ id: number }>`select d.id from datasets d where ${where}
     order by ${order} limit ${limit} offset ${offset}`.execute(ctx.db);

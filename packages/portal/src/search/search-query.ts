@@ -1,6 +1,20 @@
 /** What a search asks for and what it returns (no HTTP here; see features/search). */
 
-export const SEARCH_SORTS = ['relevance', 'newest', 'modified', 'title', 'id'] as const;
+/**
+ * relevance, newest (published), modified (metadata), title, id; by use (docs/counting.md):
+ * views, downloads, downloads7d (the 7 days to the last complete day); agency (提供機關).
+ */
+export const SEARCH_SORTS = [
+  'relevance',
+  'newest',
+  'modified',
+  'title',
+  'id',
+  'views',
+  'downloads',
+  'downloads7d',
+  'agency',
+] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export const PAGE_SIZES = [10, 30, 50] as const;
