@@ -7,11 +7,11 @@ import { importAgencyRegistry } from '../organizations/agency-registry.import.ts
 import { DemoCatalogue, type DemoItem } from './demo-catalogue.ts';
 import { knownAgencyCodes, realDemoDatasets } from './demo-real-datasets.ts';
 import { readRealText } from './demo-real-files.ts';
-import { loadTitleEntries } from './demo-sources.ts';
+import { FEATURED_NATIONAL_TITLES, loadTitleEntries } from './demo-sources.ts';
 import { hasDatasets } from './demo.repo.ts';
 
-/** How many data.gov.tw titles join the city catalogues in the seeded demo. */
-export const DEMO_NATIONAL_TITLES = 1_200;
+/** How many data.gov.tw titles join the city catalogues in the seeded demo: the featured ones and 1,200 more. */
+export const DEMO_NATIONAL_TITLES = FEATURED_NATIONAL_TITLES.length + 1_200;
 /** Who the demo's versions name as author. */
 export const DEMO_ACTOR = 'demo';
 /** PostgreSQL advisory lock: two servers starting at once seed once. */

@@ -112,12 +112,27 @@ function shuffle<T>(items: T[], random: DemoRandom): T[] {
   return items;
 }
 
+/**
+ * data.gov.tw titles (all in the 2018 list) that always join the demo before the
+ * shuffled rest: what a first visitor looks for — Taipei and New Taipei parking — so
+ * that searching 「台北 停車」 finds real examples.
+ */
+export const FEATURED_NATIONAL_TITLES: readonly string[] = [
+  '臺北市路外停車場',
+  '臺北市路邊停車格位',
+  '臺北市停車場資訊',
+  '臺北市身心障礙停車格',
+  '臺北市公有路外停車場無障礙設施設置情形',
+  '新北市路外公共停車場資訊',
+  '新北市公有路外停車場即時賸餘車位數',
+];
+
 let cached: { entries: TitleEntry[]; cityCount: number } | undefined;
 
 /**
  * Every title, deduplicated: the city catalogues first (in file order), then the
- * data.gov.tw titles in a fixed shuffled order, so that any prefix of the list
- * mixes central and local agencies.
+ * featured data.gov.tw titles, then the rest of them in a fixed shuffled order, so
+ * that any prefix of the list mixes central and local agencies.
  */
 export function loadTitleEntries(): { entries: readonly TitleEntry[]; cityCount: number } {
   if (cached) return cached;
@@ -143,9 +158,13 @@ export function loadTitleEntries(): { entries: readonly TitleEntry[]; cityCount:
       contactName: null,
       contactPhone: null,
     }));
+  // Shuffled before the featured titles move to the front, so the rest keep their order.
+  const shuffled = shuffle(uniqueByTitle(national, seen), new DemoRandom('data.gov.tw titles 2018'));
+  const featured = new Set(FEATURED_NATIONAL_TITLES);
   const entries = [
     ...city,
-    ...shuffle(uniqueByTitle(national, seen), new DemoRandom('data.gov.tw titles 2018')),
+    ...shuffled.filter((e) => featured.has(e.title)),
+    ...shuffled.filter((e) => !featured.has(e.title)),
   ];
   cached = { entries, cityCount: city.length };
   return cached;
