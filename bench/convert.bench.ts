@@ -109,17 +109,16 @@ export async function run(argv: string[]): Promise<void> {
     const csv = path.join(work, 'big.csv');
     const rows = await generate(csv, Number(values['csv-mb']), 'utf8');
     report.line(`CSV: ${rows} rows, ${(statSync(csv).size / 2 ** 20).toFixed(0)} MiB`);
-    const ours = await measureRuns(runs, odpConvert, [csv, '-o', path.join(work, 'out.json'), '-q']);
-    rmSync(path.join(work, 'out.json'), { force: true });
-    const oursOneThread = await measureRuns(runs, odpConvert, [
-      csv,
-      '-o',
-      path.join(work, 'out.json'),
-      '-q',
-      '--workers',
-      '1',
-    ]);
-    rmSync(path.join(work, 'out.json'), { force: true });
+    /** odp-convert on all cores (its default) and on one thread, each output removed after. */
+    const convertBoth = async (input: string, output: string, extra: string[] = []) => {
+      const args = [input, '-o', output, ...extra, '-q'];
+      const all = await measureRuns(runs, odpConvert, args);
+      rmSync(output, { force: true });
+      const one = await measureRuns(runs, odpConvert, [...args, '--workers', '1']);
+      rmSync(output, { force: true });
+      return [all, one] as const;
+    };
+    const [ours, oursOneThread] = await convertBoth(csv, path.join(work, 'out.json'));
     let miller: Measured | undefined;
     if (have('mlr'))
       miller = await measureRuns(runs, 'mlr', ['--icsv', '--ojson', 'cat', csv], path.join(work, 'mlr.json'));
@@ -172,21 +171,8 @@ export async function run(argv: string[]): Promise<void> {
       ['-f', 'CP950', '-t', 'UTF-8', big5],
       path.join(work, 'iconv.csv'),
     );
-    const oursBig5 = await measureRuns(runs, odpConvert, [
-      big5,
-      '-o',
-      path.join(work, 'utf8.csv'),
+    const [oursBig5, oursBig5OneThread] = await convertBoth(big5, path.join(work, 'utf8.csv'), [
       '--no-normalize',
-      '-q',
-    ]);
-    const oursBig5OneThread = await measureRuns(runs, odpConvert, [
-      big5,
-      '-o',
-      path.join(work, 'utf8.csv'),
-      '--no-normalize',
-      '-q',
-      '--workers',
-      '1',
     ]);
     const duckBig5 = await duckdb(runs, 'csv', big5, path.join(work, 'duck.csv'), 'cp950');
     line('odp-convert CP950 CSV → UTF-8 CSV', big5, oursBig5, iconvRun);

@@ -38,6 +38,8 @@ export interface ConvertOptions {
   workers?: number;
   /** With workers: the input bytes each worker takes at a time (default 2 MiB; smaller in tests). */
   rangeBytes?: number;
+  /** With workers: smaller files convert on one thread (default 64 MiB; smaller in tests). */
+  minParallelBytes?: number;
   /** Bytes read so far over both passes, and the total (twice the file size). */
   onProgress?: (done: number, total: number) => void;
 }

@@ -1,12 +1,15 @@
 import { PassThrough } from 'node:stream';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isConvertError } from '../errors/convert-error.ts';
 import { readDelimitedFile } from '../read/delimited-reader.ts';
 import { convertToBuffer, scratch } from '../test/conversion-helpers.ts';
 import type { ConvertOptions } from './convert-file.ts';
 import { convertInParallel } from './convert-in-parallel.ts';
 import type { TextOutputFormat } from './text-output.ts';
+
+// Spied on (calling through) to see that convertFile hands big files to it.
+vi.mock('./convert-in-parallel.ts', { spy: true });
 
 const { write } = scratch('parallel');
 /** Small ranges, so a file of a few hundred KB is cut into many and every seam is exercised. */
@@ -38,7 +41,12 @@ async function parallel(file: string, options: ConvertOptions & { to: TextOutput
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const report = await convertInParallel(file, out, { ...options, rangeBytes: RANGE_BYTES }, 2);
+  const report = await convertInParallel(
+    file,
+    out,
+    { ...options, rangeBytes: RANGE_BYTES, minParallelBytes: 0 },
+    2,
+  );
   out.end();
   return { report, bytes: Buffer.concat(chunks) };
 }
@@ -107,11 +115,17 @@ describe('convertInParallel', () => {
 
   it('is what convertFile uses with workers, same output as without', async () => {
     const serial = await convertToBuffer(utf8, readDelimitedFile, { to: 'json' });
+    const parallelRun = vi.mocked(convertInParallel);
+    parallelRun.mockClear();
     const threaded = await convertToBuffer(utf8, readDelimitedFile, {
       to: 'json',
       workers: 2,
       rangeBytes: RANGE_BYTES,
+      minParallelBytes: 0,
     });
     expect(threaded.bytes.equals(serial.bytes)).toBe(true);
+    // It went through the worker threads (a report, not undefined, which means "serial").
+    expect(parallelRun).toHaveBeenCalledTimes(1);
+    expect(await parallelRun.mock.results[0]?.value).toBeDefined();
   });
 });

@@ -21,6 +21,11 @@ import { isTextOutput, textFormatFor, type TextOutputFormat } from './text-outpu
 
 /** Bytes of input per range: big enough that a range's overhead is small, small enough to keep memory low. */
 export const RANGE_BYTES = 2 * 1024 * 1024;
+/**
+ * Smaller files convert on one thread: starting the workers (each loads the TypeScript
+ * modules) costs about a second, which a file this size repays.
+ */
+export const MIN_PARALLEL_BYTES = 64 * 1024 * 1024;
 /** A range's output slot: room for JSON or XML several times the size of its input (bigger spills over). */
 const SLOT_FACTOR = 4;
 /** Ragged rows kept for the report (as the streaming reader keeps). */
@@ -67,7 +72,7 @@ class NotParallel extends Error {}
  * (their inferrers merged here), pass 2 converts the ranges in worker threads and this
  * thread writes their text in file order, with at most a few ranges in flight (bounded
  * memory). The output and the report are the same as convertFile's serial passes give.
- * Answers undefined when the file is not one it can split (too small, UTF-16, a pipe
+ * Answers undefined when the file is not one it can split (under MIN_PARALLEL_BYTES, UTF-16, a pipe
  * delimiter in CP950, no header within the first rows, a record longer than a range can
  * hold): the caller then converts serially.
  */
@@ -79,7 +84,8 @@ export async function convertInParallel(
 ): Promise<ConversionReport | undefined> {
   const size = statSync(inputPath).size;
   const rangeBytes = options.rangeBytes ?? RANGE_BYTES;
-  if (size < 2 * rangeBytes || !isTextOutput(options.to)) return undefined;
+  const minimum = Math.max(2 * rangeBytes, options.minParallelBytes ?? MIN_PARALLEL_BYTES);
+  if (size < minimum || !isTextOutput(options.to)) return undefined;
   const head = await readHead(inputPath, options);
   if (!head || head.records.length < HEADER_WINDOW || !cuttableOnBytes(head.encoding, head.delimiter)) {
     return undefined;
