@@ -6,9 +6,11 @@ const candidate = (
   title: string,
   badge: string | null = null,
   description = '',
+  downloads = 0,
 ): Candidate => ({
   datasetId,
   badge,
+  downloads,
   tokens: { title, keywords: '', fields: '', description, agency: '' },
 });
 
@@ -37,5 +39,20 @@ describe('rankCandidates', () => {
     expect(order([candidate(1, '停 車 場'), candidate(2, '公 告', 'platinum', '停 車')], terms)).toEqual([
       1, 2,
     ]);
+  });
+
+  it('orders equal matches by downloads too, and keeps that prior small', () => {
+    const terms = [['停', '車']];
+    const same = '臺 北 市 停 車 場';
+    expect(
+      order(
+        [candidate(1, same), candidate(2, same, null, '', 5000), candidate(3, same, null, '', 40)],
+        terms,
+      ),
+    ).toEqual([2, 3, 1]);
+    // A million downloads do not lift a description match over a title match.
+    expect(order([candidate(1, '停 車 場'), candidate(2, '公 告', null, '停 車', 1_000_000)], terms)).toEqual(
+      [1, 2],
+    );
   });
 });

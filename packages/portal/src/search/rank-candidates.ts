@@ -5,6 +5,8 @@ import {
   EXACT_TITLE_BOOST,
   FIELD_WEIGHTS,
   INDEXED_FIELDS,
+  POPULARITY_PRIOR,
+  POPULARITY_PRIOR_CAP,
   QUALITY_PRIOR,
   TYPICAL_FIELD_TOKENS,
 } from './ranking-weights.ts';
@@ -18,8 +20,9 @@ import {
  * BM25F-style: for each query term (a phrase of tokens), the phrase's occurrences in each
  * field are weighted (FIELD_WEIGHTS), length-normalised against a fixed typical length,
  * summed, then saturated. Every candidate matches every term (AND), so no IDF is used.
- * A title equal to the query gets a boost, and the quality badge a small prior (a few
- * per cent: it orders near-ties, it does not lift a weak match over a strong one).
+ * A title equal to the query gets a boost; the quality badge and the downloads a small
+ * prior each (a few per cent: they order near-ties, they do not lift a weak match over
+ * a strong one).
  */
 
 export interface Candidate {
@@ -27,6 +30,8 @@ export interface Candidate {
   tokens: SearchTokenColumns;
   /** The dataset's quality badge (gold, silver, bronze) or null: a small prior. */
   badge: string | null;
+  /** Downloads counted so far (aggregated daily): a small popularity prior. */
+  downloads: number;
 }
 
 /** How many times `phrase` occurs as consecutive tokens in `tokens`. */
@@ -69,7 +74,12 @@ export function scoreCandidate(candidate: Candidate, terms: readonly (readonly s
   if (asked.length > 0 && asked.length === title.length && countPhrase(title, asked) === 1) {
     score += EXACT_TITLE_BOOST;
   }
-  return score * (1 + QUALITY_PRIOR * (BADGE_LEVELS[candidate.badge ?? ''] ?? 0));
+  const quality = QUALITY_PRIOR * (BADGE_LEVELS[candidate.badge ?? ''] ?? 0);
+  const popularity = Math.min(
+    POPULARITY_PRIOR_CAP,
+    POPULARITY_PRIOR * Math.log10(1 + Math.max(0, candidate.downloads)),
+  );
+  return score * (1 + quality + popularity);
 }
 
 /** Candidates best first; equal scores by datasetId. Scores are rounded so float noise cannot reorder. */

@@ -51,5 +51,9 @@ export const EXACT_TITLE_BOOST = 1;
 export const QUALITY_PRIOR = 0.02;
 export const BADGE_LEVELS: Readonly<Record<string, number>> = { bronze: 1, silver: 2, gold: 3, platinum: 4 };
 
+/** The popularity prior: + POPULARITY_PRIOR per tenfold downloads, at most POPULARITY_PRIOR_CAP. */
+export const POPULARITY_PRIOR = 0.01;
+export const POPULARITY_PRIOR_CAP = 0.05;
+
 /** How many of the engine's best candidates are re-scored (pages beyond it follow engine order). */
 export const RERANK_CANDIDATES = 1000;

@@ -9,18 +9,23 @@ import { textTerms } from './search-conditions.ts';
 
 /**
  * The candidates a relevance search re-scores (rank-candidates.ts), with their stored
- * tokens and quality badge (the ranking's prior): the engine's best matches when there are more than the re-ranker takes, or
+ * tokens, quality badge and downloads (the ranking's priors): the engine's best matches when there are more than the re-ranker takes, or
  * every matched dataset, read by id, when there are not (no second full-text match).
  */
 
 /** Ids bound per statement. */
 const CHUNK = 500;
 
-type TokenRow = SearchTokenColumns & { datasetId: number; qualityBadge: string | null };
+type TokenRow = SearchTokenColumns & {
+  datasetId: number;
+  qualityBadge: string | null;
+  downloads: number | string;
+};
 
 const toCandidate = (r: TokenRow): Candidate => ({
   datasetId: Number(r.datasetId),
   badge: r.qualityBadge,
+  downloads: Number(r.downloads),
   tokens: {
     title: r.title,
     keywords: r.keywords,
@@ -78,14 +83,20 @@ export async function candidatesByIds(ctx: CatalogueContext, ids: readonly numbe
         ? await ctx.db
             .selectFrom('searchDocuments as s')
             .innerJoin('datasets as d', 'd.id', 's.datasetId')
-            .select(['s.datasetId', 'd.qualityBadge', ...INDEXED_FIELDS.map((f) => `s.${f}` as const)])
+            .leftJoin('datasetUsageTotals as u', 'u.datasetId', 's.datasetId')
+            .select([
+              's.datasetId',
+              'd.qualityBadge',
+              sql<number>`coalesce(u.downloads_total, 0)`.as('downloads'),
+              ...INDEXED_FIELDS.map((f) => `s.${f}` as const),
+            ])
             .where('s.datasetId', 'in', part)
             .execute()
         : (
-            await sql<TokenRow>`select s.rowid as dataset_id, d.quality_badge, ${sql.join(
-              INDEXED_FIELDS.map((f) => sql.ref(`s.${f}`)),
-            )}
+            await sql<TokenRow>`select s.rowid as dataset_id, d.quality_badge,
+              coalesce(u.downloads_total, 0) as downloads, ${sql.join(INDEXED_FIELDS.map((f) => sql.ref(`s.${f}`)))}
               from search_fts s join datasets d on d.id = s.rowid
+              left join dataset_usage_totals u on u.dataset_id = s.rowid
               where s.rowid in (${sql.join(part)})`.execute(ctx.db)
           ).rows;
     for (const r of rows) out.push(toCandidate(r));

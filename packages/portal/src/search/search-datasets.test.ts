@@ -53,7 +53,7 @@ async function expectedOrder(q: string): Promise<number[]> {
     ['published', 'delisting_scheduled', 'historical'].includes(r.status),
   );
   const candidates = records
-    .map((r) => ({ datasetId: r.datasetId, tokens: searchTokens(r), badge: r.qualityBadge }))
+    .map((r) => ({ datasetId: r.datasetId, tokens: searchTokens(r), badge: r.qualityBadge, downloads: 0 }))
     .filter((c) =>
       terms.every((p) => INDEXED_FIELDS.some((f) => countPhrase(c.tokens[f].split(' '), p) > 0)),
     );
