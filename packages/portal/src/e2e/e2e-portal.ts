@@ -12,6 +12,7 @@ import {
 import { afterAll, beforeAll } from 'vitest';
 import { isPostgresUrl } from '../db/database.ts';
 import { seedDemoIfEmpty } from '../features/demo/demo-seed.ts';
+import type { UsageRecordingOptions } from '../features/stats/usage-recording.ts';
 import { buildTestApp } from '../http/test-app.ts';
 import { openTestDatabase, type TestDatabase } from '../test/test-database.ts';
 
@@ -21,6 +22,10 @@ import { openTestDatabase, type TestDatabase } from '../test/test-database.ts';
  * PostgreSQL when DATABASE_URL says so), and the system Chromium driven by
  * playwright-core. Every browser context sends requests to the portal only: anything
  * else is aborted and recorded in `blocked`.
+ *
+ * Headless Chromium names itself HeadlessChrome, which the usage counting treats as a
+ * crawler (docs/counting.md); a context that stands for a person reading the pages passes
+ * `userAgent: readerUserAgent(portal.browser)`.
  */
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -83,6 +88,16 @@ export interface PageProblems {
   pageErrors: string[];
 }
 
+export interface E2ePortalOptions {
+  /** The usage recorder's options: its clock (`now`) and flush interval (docs/counting.md). */
+  usage?: UsageRecordingOptions;
+}
+
+/** The User-Agent of the same Chromium as people run it (not headless), for contexts that count as readers. */
+export function readerUserAgent(browser: Browser): string {
+  return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`;
+}
+
 export interface E2ePortal {
   /** http://127.0.0.1:<port>, where the portal listens. */
   origin: string;
@@ -96,6 +111,8 @@ export interface E2ePortal {
   withPage<T>(options: PageOptions, walk: (page: Page, problems: PageProblems) => Promise<T>): Promise<T>;
   /** GETs a JSON document from the portal (outside the browser). */
   getJson<T = unknown>(path: string): Promise<T>;
+  /** Writes the counted requests the usage recorder holds to the database now. */
+  flushUsage(): Promise<void>;
   /** Closes the browser and the server and drops the database; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -128,19 +145,19 @@ async function listen(app: FastifyInstance): Promise<string> {
 }
 
 /** Starts database, server (seeded with the demo catalogue) and browser. */
-export async function startE2ePortal(): Promise<E2ePortal> {
+export async function startE2ePortal(options: E2ePortalOptions = {}): Promise<E2ePortal> {
   const cleanup = new CleanupStack();
   try {
     const database = await openTestDatabase();
     cleanup.push('drop the test database', () => database.destroy());
-    const app = await buildTestApp(database);
+    const app = await buildTestApp(database, {}, options.usage ? { usage: options.usage } : {});
     cleanup.push('close the server', () => app.close());
     const origin = await listen(app);
     // Resources of the demo catalogue point at this server's /demo-files/, as with `odp serve --demo`.
     await seedDemoIfEmpty(database, { publicUrl: origin, log: () => undefined });
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     cleanup.push('close the browser', () => browser.close());
-    return portalOn(origin, database, browser, cleanup);
+    return portalOn(origin, database, browser, cleanup, () => app.usageRecorder.flush());
   } catch (error) {
     await cleanup.runAll().catch((cleanupError: unknown) => console.error(cleanupError));
     throw error;
@@ -152,6 +169,7 @@ function portalOn(
   database: TestDatabase,
   browser: Browser,
   cleanup: CleanupStack,
+  flushUsage: () => Promise<void>,
 ): E2ePortal {
   const blocked: string[] = [];
   let closed: Promise<void> | undefined;
@@ -211,6 +229,7 @@ function portalOn(
     newContext,
     withPage,
     getJson,
+    flushUsage,
     close: () => (closed ??= cleanup.runAll()),
   };
 }
@@ -219,10 +238,10 @@ function portalOn(
  * For a describe block: starts one portal and browser before its tests and always
  * cleans up after them. Returns an accessor for the tests.
  */
-export function useE2ePortal(): () => E2ePortal {
+export function useE2ePortal(options: E2ePortalOptions = {}): () => E2ePortal {
   let portal: E2ePortal | undefined;
   beforeAll(async () => {
-    portal = await startE2ePortal();
+    portal = await startE2ePortal(options);
   }, 180_000);
   afterAll(async () => {
     await portal?.close();

@@ -65,7 +65,7 @@ interface DatasetResponse {
   datasetId: number;
   title: string;
   fields: { name: string; title: string | null }[];
-  distribution: { format: string; downloadURL: string | null }[];
+  distribution: { resourceID: string; format: string; downloadURL: string | null }[];
 }
 
 const q = (text: string) => encodeURIComponent(text);
@@ -112,14 +112,14 @@ suite(`a new user's walk in Chromium on ${DIALECT}${skipReason ? ` (skipped: ${s
   }
 
   /** The first dataset found for 雨量 with a CSV resource served by the portal itself. */
-  async function rainfallWithCsv(): Promise<DatasetResponse & { csvURL: string }> {
+  async function rainfallWithCsv(): Promise<DatasetResponse & { csvURL: string; csvResourceID: string }> {
     for (const hit of (await apiSearch(RAINFALL)).results) {
       const dataset = await portal().getJson<DatasetResponse>(`/api/v1/datasets/${hit.datasetId}`);
       const csv = dataset.distribution.find(
         (r) =>
           r.format.toUpperCase() === 'CSV' && r.downloadURL?.startsWith(`${portal().origin}/demo-files/`),
       );
-      if (csv?.downloadURL) return { ...dataset, csvURL: csv.downloadURL };
+      if (csv?.downloadURL) return { ...dataset, csvURL: csv.downloadURL, csvResourceID: csv.resourceID };
     }
     throw new Error('No dataset found for 雨量 has a CSV resource served by the portal');
   }
@@ -229,10 +229,12 @@ suite(`a new user's walk in Chromium on ${DIALECT}${skipReason ? ` (skipped: ${s
         page.waitForURL((url) => DATASET_PATH.test(url.pathname)),
         page.locator(`main a[href="/dataset/${dataset.datasetId}"]`).first().click(),
       ]);
-      const link = page
-        .locator(`main a[href="${dataset.csvURL}"], main a[href="${new URL(dataset.csvURL).pathname}"]`)
-        .first();
+      // The page links the portal's counted download route, which redirects to the file.
+      const link = page.locator(
+        `main a[href="/dataset/${dataset.datasetId}/resource/${dataset.csvResourceID}/download"]`,
+      );
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.url()).toBe(dataset.csvURL);
       expect(await download.failure()).toBeNull();
       expect(download.suggestedFilename()).toMatch(/\.csv$/);
       const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');

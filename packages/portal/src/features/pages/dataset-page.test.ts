@@ -91,8 +91,26 @@ describe(`dataset page on ${DB_NAME}`, () => {
       has(html, `<th scope="col">${col}</th>`);
     }
     has(html, '<td>CSV</td><td>UTF-8</td><td>尚未檢測</td>');
-    has(html, '<a href="https://example.gov.tw/rain.csv">下載 CSV：雨量站觀測資料 CSV</a>');
+    // The download link is the counted route, which redirects to the file.
+    const download = `/dataset/${f.firstId}/resource/A41000000G-000001-001/download`;
+    has(html, `<a href="${download}">下載 CSV：雨量站觀測資料 CSV</a>`);
+    expect(html).not.toContain('href="https://example.gov.tw/rain.csv"');
+    const redirect = await get(download);
+    expect(redirect.statusCode).toBe(302);
+    expect(redirect.headers.location).toBe('https://example.gov.tw/rain.csv');
     has(html, '<a href="#resources">1 筆資料資源（見下方）</a>');
+    const english = (await get(`/en/dataset/${f.firstId}`)).body;
+    has(english, `<a href="/en${download}">Download CSV: 雨量站觀測資料 CSV</a>`);
+    expect((await get(`/en${download}`)).headers.location).toBe('https://example.gov.tw/rain.csv');
+  });
+
+  it('shows the views and downloads counted so far in the metadata table', async () => {
+    const html = (await get(`/dataset/${f.firstId}`)).body;
+    has(html, '<th scope="row">瀏覽次數</th><td>0 次（近 7 日 0 次）</td>');
+    has(html, '<th scope="row">下載次數</th><td>0 次（近 7 日 0 次）</td>');
+    const english = (await get(`/en/dataset/${f.firstId}`)).body;
+    has(english, '<th scope="row">Page views</th><td>0 (0 in the last 7 days)</td>');
+    has(english, '<th scope="row">Downloads</th><td>0 (0 in the last 7 days)</td>');
   });
 
   it('links keywords to searches, shows related datasets, the API snippet and the quality section', async () => {

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { LISTED_STATUSES } from '../../domain/dataset-status.ts';
 import type { OrganizationRow } from '../organizations/organization.repo.ts';
 
-/** The SQL of the portal pages: catalogue totals, the agency tree and per-agency counts. */
+/** The SQL of the portal pages: catalogue totals, the agency tree, per-agency counts and a dataset's usage. */
 
 const listed = [...LISTED_STATUSES];
 
@@ -168,4 +168,34 @@ export async function publisherLevels(
     .distinct()
     .execute();
   return new Map(rows.map((r) => [r.publisherName, r.level]));
+}
+
+/** A dataset's page views and downloads, as the daily aggregation last counted them (docs/counting.md). */
+export interface DatasetUsage {
+  views: number;
+  downloads: number;
+  /** In the 7 days to the last complete day. */
+  views7d: number;
+  downloads7d: number;
+}
+
+/** The dataset's counts from dataset_usage_totals; all 0 before the job has counted any. */
+export async function datasetUsage(db: Kysely<Database>, datasetId: number): Promise<DatasetUsage> {
+  const row = await db
+    .selectFrom('datasetUsageTotals')
+    // The 7-day columns are views_7d and downloads_7d, which the camel-case mapping cannot spell.
+    .select([
+      'viewsTotal',
+      'downloadsTotal',
+      sql<number>`views_7d`.as('views7d'),
+      sql<number>`downloads_7d`.as('downloads7d'),
+    ])
+    .where('datasetId', '=', datasetId)
+    .executeTakeFirst();
+  return {
+    views: Number(row?.viewsTotal ?? 0),
+    downloads: Number(row?.downloadsTotal ?? 0),
+    views7d: Number(row?.views7d ?? 0),
+    downloads7d: Number(row?.downloads7d ?? 0),
+  };
 }

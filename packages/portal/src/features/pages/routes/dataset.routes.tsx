@@ -7,7 +7,7 @@ import { latestChecks, resourceRowIds } from '../../quality/quality.repo.ts';
 import { datasetJsonLd, serializeJsonLd } from '../json-ld.ts';
 import { href } from '../page-context.ts';
 import { contextOf, pageUrls, sendPage, type PageRouteOptions } from '../page-response.ts';
-import { englishTitles } from '../pages.repo.ts';
+import { datasetUsage, englishTitles } from '../pages.repo.ts';
 import { DatasetPage, type DatasetPageData } from '../views/dataset-page.tsx';
 
 /**
@@ -32,9 +32,10 @@ export const datasetPageRoutes: FastifyPluginAsyncZod<PageRouteOptions> = async 
         // A dataset found by its identifier is the same page as by its datasetId: one canonical path.
         const ctx = { ...contextOf(request, options), path: `/dataset/${dataset.datasetId}` };
         const rowIds = await resourceRowIds(catalogue.db, dataset.datasetId);
-        const [checks, related] = await Promise.all([
+        const [checks, related, usage] = await Promise.all([
           latestChecks(catalogue.db, [...rowIds.values()]),
           relatedDatasets(catalogue, dataset, RELATED),
+          datasetUsage(catalogue.db, dataset.datasetId),
         ]);
         const titles = await englishTitles(
           catalogue.db,
@@ -47,6 +48,7 @@ export const datasetPageRoutes: FastifyPluginAsyncZod<PageRouteOptions> = async 
           related: related.map((r) => ({ ...r, titleEn: titles.get(r.datasetId) ?? null })),
           organizationPath:
             dataset.organizationId === null ? null : `/organizations/${dataset.organizationId}`,
+          usage,
           jsonLd: serializeJsonLd(datasetJsonLd(dataset, pageUrl)),
         };
         return sendPage(reply, ctx, <DatasetPage ctx={ctx} data={data} />);

@@ -13,11 +13,13 @@ import {
 } from '../../../i18n/vocabulary-labels.ts';
 import type { DatasetRecord } from '../../datasets/dataset.record.ts';
 import { href, withQuery, type PageContext } from '../page-context.ts';
+import type { DatasetUsage } from '../pages.repo.ts';
 import { Chinese, date } from './common.tsx';
 
 /**
  * 資料集詮釋資料: the fields in data.gov.tw's order (the 22 columns of its catalogue
- * export, METADATA.md), then the rest of the national standard's fields.
+ * export, METADATA.md), then the rest of the national standard's fields, then the page's
+ * views and downloads as the daily aggregation counted them (docs/counting.md).
  */
 
 type Row = [label: string, value: ComponentChildren];
@@ -93,7 +95,12 @@ function contact(name: string | null, phone: string | null): string | null {
   return [name, phone ? `(${phone})` : null].filter(Boolean).join(' ');
 }
 
-function rows(ctx: PageContext, d: DatasetRecord, organizationPath: string | null): Row[] {
+function rows(
+  ctx: PageContext,
+  d: DatasetRecord,
+  organizationPath: string | null,
+  usage: DatasetUsage,
+): Row[] {
   const f = ctx.m.dataset.fields;
   const zh = (text: string | null) => (text ? <Chinese ctx={ctx} text={text} /> : null);
   const licence = findLicence(d.license);
@@ -167,6 +174,8 @@ function rows(ctx: PageContext, d: DatasetRecord, organizationPath: string | nul
     ...(d.costLaw ? ([[f.costLaw, zh(d.costLaw)]] as Row[]) : []),
     ...(d.status !== 'published' ? ([[f.status, statusName(d.status, ctx.locale)]] as Row[]) : []),
     ...(d.delistingDate ? ([[f.delistingDate, date(d.delistingDate)]] as Row[]) : []),
+    [f.viewCount, ctx.m.dataset.usageCount(usage.views, usage.views7d)],
+    [f.downloadCount, ctx.m.dataset.usageCount(usage.downloads, usage.downloads7d)],
   ];
 }
 
@@ -174,16 +183,18 @@ export function DatasetFields({
   ctx,
   dataset,
   organizationPath,
+  usage,
 }: {
   ctx: PageContext;
   dataset: DatasetRecord;
   organizationPath: string | null;
+  usage: DatasetUsage;
 }) {
   return (
     <table class="metadata">
       <caption>{ctx.m.dataset.metadata}</caption>
       <tbody>
-        {rows(ctx, dataset, organizationPath).map(([label, value]) => (
+        {rows(ctx, dataset, organizationPath, usage).map(([label, value]) => (
           <tr key={label}>
             <th scope="row">{label}</th>
             <td>

@@ -2,6 +2,7 @@ import type { RelatedDataset } from '../../../search/index.ts';
 import type { DatasetRecord } from '../../datasets/dataset.record.ts';
 import type { CheckRow } from '../../quality/quality.repo.ts';
 import { href, type PageContext } from '../page-context.ts';
+import type { DatasetUsage } from '../pages.repo.ts';
 import { Badge, Chinese, DatasetTitle } from './common.tsx';
 import { DatasetFields } from './dataset-fields.tsx';
 import { DatasetQuality } from './dataset-quality.tsx';
@@ -19,6 +20,8 @@ export interface DatasetPageData {
   related: (RelatedDataset & { titleEn: string | null })[];
   /** The agency page of the publisher, when it matched an organisation. */
   organizationPath: string | null;
+  /** Page views and downloads, as aggregated daily. */
+  usage: DatasetUsage;
   jsonLd: string;
 }
 
@@ -84,8 +87,8 @@ export function DatasetPage({ ctx, data }: { ctx: PageContext; data: DatasetPage
       <p>
         <Badge ctx={ctx} badge={d.whitelisted ? null : d.qualityBadge} />
       </p>
-      <DatasetFields ctx={ctx} dataset={d} organizationPath={data.organizationPath} />
-      <DatasetResources ctx={ctx} resources={d.distribution} />
+      <DatasetFields ctx={ctx} dataset={d} organizationPath={data.organizationPath} usage={data.usage} />
+      <DatasetResources ctx={ctx} datasetId={d.datasetId} resources={d.distribution} />
       <DatasetQuality
         ctx={ctx}
         distribution={d.distribution}

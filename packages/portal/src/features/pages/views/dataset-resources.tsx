@@ -1,8 +1,13 @@
 import type { ResourceRecord } from '../../datasets/dataset.record.ts';
-import type { PageContext } from '../page-context.ts';
+import { downloadTarget } from '../../stats/download.routes.ts';
+import { href, type PageContext } from '../page-context.ts';
 import { Badge, Chinese } from './common.tsx';
 
-/** 資料資源: each resource's format, encoding, badge, size, check time and links. */
+/**
+ * 資料資源: each resource's format, encoding, badge, size, check time and links. The
+ * download link goes through the portal's counted download route (docs/counting.md),
+ * which redirects to the file; the access link (a landing page) is the agency's own.
+ */
 
 function size(ctx: PageContext, bytes: number | null): string {
   if (bytes === null) return '—';
@@ -26,7 +31,12 @@ function isWebLink(url: string | null): url is string {
   return url !== null && /^https?:\/\//i.test(url);
 }
 
-function ResourceRow({ ctx, r }: { ctx: PageContext; r: ResourceRecord }) {
+/** The counted download link of a resource, in the reader's language. */
+export function downloadPath(ctx: PageContext, datasetId: number, resourceId: string): string {
+  return href(ctx, `/dataset/${datasetId}/resource/${encodeURIComponent(resourceId)}/download`);
+}
+
+function ResourceRow({ ctx, datasetId, r }: { ctx: PageContext; datasetId: number; r: ResourceRecord }) {
   const m = ctx.m.dataset.resource;
   const name = r.resourceDescription || r.resourceID;
   return (
@@ -55,9 +65,11 @@ function ResourceRow({ ctx, r }: { ctx: PageContext; r: ResourceRecord }) {
       <td>{time(r.resourceQualityCheckTime)}</td>
       <td>
         <ul class="plain-list">
-          {isWebLink(r.downloadURL) ? (
+          {downloadTarget({ downloadURL: r.downloadURL, accessURL: null }) ? (
             <li>
-              <a href={r.downloadURL}>{m.download(r.format.toUpperCase(), name)}</a>
+              <a href={downloadPath(ctx, datasetId, r.resourceID)}>
+                {m.download(r.format.toUpperCase(), name)}
+              </a>
             </li>
           ) : null}
           {isWebLink(r.accessURL) ? (
@@ -73,9 +85,11 @@ function ResourceRow({ ctx, r }: { ctx: PageContext; r: ResourceRecord }) {
 
 export function DatasetResources({
   ctx,
+  datasetId,
   resources,
 }: {
   ctx: PageContext;
+  datasetId: number;
   resources: readonly ResourceRecord[];
 }) {
   const m = ctx.m.dataset;
@@ -101,7 +115,7 @@ export function DatasetResources({
             </thead>
             <tbody>
               {resources.map((r) => (
-                <ResourceRow key={r.resourceID} ctx={ctx} r={r} />
+                <ResourceRow key={r.resourceID} ctx={ctx} datasetId={datasetId} r={r} />
               ))}
             </tbody>
           </table>

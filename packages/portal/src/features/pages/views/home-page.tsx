@@ -1,18 +1,72 @@
+import type { PopularDataset, SiteUsageTotals } from '../../stats/popular-datasets.ts';
 import type { CountedTerm, CountedTheme } from '../browse-counts.ts';
 import type { DatasetSummary } from '../dataset-summary.ts';
 import type { CatalogueTotals } from '../pages.repo.ts';
 import { href, withQuery, type PageContext } from '../page-context.ts';
-import { DatasetList, SearchBox } from './common.tsx';
+import { Chinese, DatasetList, DatasetTitle, SearchBox } from './common.tsx';
 import { Layout } from './layout.tsx';
 import { TermTiles } from './term-tiles.tsx';
 
-/** 首頁: the search box, the totals, the newest datasets, themes, categories and agencies. */
+/**
+ * 首頁: the search box, the catalogue's and the site's totals, the popular datasets (all
+ * time and the last 7 days, by downloads), the newest datasets, themes, categories and agencies.
+ */
 
 export interface HomeData {
   totals: CatalogueTotals;
+  /** Page views and downloads over every aggregated day. */
+  usage: SiteUsageTotals;
+  /** 熱門資料集: most downloaded over every aggregated day. */
+  popular: PopularDataset[];
+  /** 近 7 日熱門: most downloaded in the 7 days to the last aggregated day. */
+  popular7d: PopularDataset[];
   newest: DatasetSummary[];
   themes: CountedTheme[];
   categories: CountedTerm[];
+}
+
+/** One popular list: the datasets most downloaded, most first, with their counts. */
+function PopularList({
+  ctx,
+  id,
+  heading,
+  datasets,
+  more,
+}: {
+  ctx: PageContext;
+  id: string;
+  heading: string;
+  datasets: PopularDataset[];
+  more: { label: string; path: string };
+}) {
+  const m = ctx.m.home;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      {datasets.length === 0 ? (
+        <p>{m.noDownloads}</p>
+      ) : (
+        <>
+          <ol class="popular-list">
+            {datasets.map((d) => (
+              <li key={d.datasetId}>
+                <a href={href(ctx, `/dataset/${d.datasetId}`)}>
+                  <DatasetTitle ctx={ctx} title={d.title} titleEn={d.titleEn} />
+                </a>
+                <span class="muted">
+                  <Chinese ctx={ctx} text={d.agency} />
+                </span>
+                <span class="popular-counts">{m.popularCounts(d.downloads, d.views)}</span>
+              </li>
+            ))}
+          </ol>
+          <p>
+            <a href={href(ctx, more.path)}>{more.label}</a>
+          </p>
+        </>
+      )}
+    </section>
+  );
 }
 
 export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
@@ -39,8 +93,33 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
             <strong>{data.totals.resources.toLocaleString(ctx.locale)}</strong>
             {m.resources}
           </li>
+          <li>
+            <strong>{data.usage.views.toLocaleString(ctx.locale)}</strong>
+            {m.views}
+          </li>
+          <li>
+            <strong>{data.usage.downloads.toLocaleString(ctx.locale)}</strong>
+            {m.downloads}
+          </li>
         </ul>
+        <p class="muted">{data.usage.lastDay ? m.usageAsOf(data.usage.lastDay) : m.usageNone}</p>
       </section>
+      <div class="popular">
+        <PopularList
+          ctx={ctx}
+          id="popular"
+          heading={m.popular}
+          datasets={data.popular}
+          more={{ label: m.morePopular, path: withQuery('/datasets', { sort: 'downloads' }) }}
+        />
+        <PopularList
+          ctx={ctx}
+          id="popular-7d"
+          heading={m.popularWeek}
+          datasets={data.popular7d}
+          more={{ label: m.morePopularWeek, path: withQuery('/datasets', { sort: 'downloads7d' }) }}
+        />
+      </div>
       <section aria-labelledby="newest">
         <h2 id="newest">{m.newest}</h2>
         {data.newest.length === 0 ? <p>{m.noDatasets}</p> : <DatasetList ctx={ctx} datasets={data.newest} />}
