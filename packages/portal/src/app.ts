@@ -32,6 +32,7 @@ import { v2DatasetRoutes } from './features/v2/v2-dataset.routes.ts';
 import { vocabularyRoutes } from './features/vocabularies/vocabulary.routes.ts';
 import { readAuthHook } from './http/auth.ts';
 import { cacheControlHook, registerEtags } from './http/caching.ts';
+import { registerCompression } from './http/compression.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { OPENAPI_PATH, registerOpenApi } from './http/openapi.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './http/request-id.ts';
@@ -133,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (reads) => {
     await registerEtags(reads);
     registerReadCache(reads, readCache);
+    await registerCompression(reads);
     await reads.register(
       async (v1) => {
         v1.addHook('onRequest', readAuthHook(settings));
