@@ -24,6 +24,23 @@ export function highlightWords(texts: readonly string[]): string[] {
   return [...new Set(words)].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * normaliseText of one character, remembered: highlighting normalises every character of
+ * every result's title and snippet text, and the analyser's full chain (NFKC, variant
+ * folding, simplified → traditional) per character dominated a search's time. A
+ * catalogue uses a few thousand distinct characters; the memo is capped all the same.
+ */
+const NORMALISED_CHARS = new Map<string, string>();
+const MAX_REMEMBERED_CHARS = 50_000;
+function normalisedChar(c: string): string {
+  let n = NORMALISED_CHARS.get(c);
+  if (n === undefined) {
+    n = normaliseText(c);
+    if (NORMALISED_CHARS.size < MAX_REMEMBERED_CHARS) NORMALISED_CHARS.set(c, n);
+  }
+  return n;
+}
+
 /** Which characters of `text` (by index into its code points) match one of `words`. */
 function markedChars(chars: readonly string[], words: readonly string[]): boolean[] {
   const marked = new Array<boolean>(chars.length).fill(false);
@@ -32,7 +49,7 @@ function markedChars(chars: readonly string[], words: readonly string[]): boolea
   let normalised = '';
   const origin: number[] = [];
   chars.forEach((c, i) => {
-    const n = normaliseText(c);
+    const n = normalisedChar(c);
     normalised += n;
     for (let k = 0; k < n.length; k++) origin.push(i);
   });
@@ -55,7 +72,7 @@ function render(chars: readonly string[], marked: readonly boolean[]): string {
       out += '</mark>';
       open = false;
     }
-    out += escapeHtml(c);
+    out += ESCAPES[c] ?? c;
   });
   return open ? `${out}</mark>` : out;
 }

@@ -51,29 +51,50 @@ export function countPhrase(tokens: readonly string[], phrase: readonly string[]
   return n;
 }
 
-const split = (text: string): string[] => (text ? text.split(' ') : []);
+/** Tokens in a stored token column (tokens are joined by single spaces). */
+function tokenCount(text: string): number {
+  if (text === '') return 0;
+  let n = 1;
+  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) n++;
+  return n;
+}
+
+/**
+ * countPhrase over a stored column without splitting it: `padded` is the column with a
+ * space before and after, so a phrase matches whole tokens only. Overlapping
+ * occurrences count, as in countPhrase.
+ */
+function countPhraseIn(padded: string, phrase: readonly string[]): number {
+  if (phrase.length === 0) return 0;
+  const needle = ` ${phrase.join(' ')} `;
+  let n = 0;
+  for (let at = padded.indexOf(needle); at !== -1; at = padded.indexOf(needle, at + 1)) n++;
+  return n;
+}
 
 /** The score of one candidate for the query's terms (token phrases). */
 export function scoreCandidate(candidate: Candidate, terms: readonly (readonly string[])[]): number {
   const { tokens } = candidate;
-  const fields = INDEXED_FIELDS.map((f) => [f, split(tokens[f])] as const);
+  const fields = INDEXED_FIELDS.map((f) => ({
+    field: f,
+    padded: ` ${tokens[f]} `,
+    length: tokenCount(tokens[f]),
+  }));
   let score = 0;
   for (const term of terms) {
     let weighted = 0;
-    for (const [field, list] of fields) {
-      const tf = countPhrase(list, term);
+    for (const { field, padded, length } of fields) {
+      if (length === 0) continue;
+      const tf = countPhraseIn(padded, term);
       if (tf === 0) continue;
-      const norm = 1 - BM25.b + (BM25.b * list.length) / TYPICAL_FIELD_TOKENS[field];
+      const norm = 1 - BM25.b + (BM25.b * length) / TYPICAL_FIELD_TOKENS[field];
       weighted += (FIELD_WEIGHTS[field] * tf) / norm;
     }
     score += (weighted * (BM25.k1 + 1)) / (weighted + BM25.k1);
   }
   // A title that is exactly what was asked for (all the terms, in order, and nothing else).
-  const title = fields[0]![1];
   const asked = terms.flat();
-  if (asked.length > 0 && asked.length === title.length && countPhrase(title, asked) === 1) {
-    score += EXACT_TITLE_BOOST;
-  }
+  if (asked.length > 0 && tokens.title === asked.join(' ')) score += EXACT_TITLE_BOOST;
   const quality = QUALITY_PRIOR * (BADGE_LEVELS[candidate.badge ?? ''] ?? 0);
   const popularity = Math.min(
     POPULARITY_PRIOR_CAP,
