@@ -9,7 +9,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { isPostgresUrl } from '../db/database.ts';
 import { seedDemoIfEmpty } from '../features/demo/demo-seed.ts';
 import type { UsageRecordingOptions } from '../features/stats/usage-recording.ts';
@@ -76,6 +76,21 @@ export function chineseFontUnavailable(): string | undefined {
   return reason;
 }
 
+/**
+ * A browser test file's suite, named with the database it runs on: skipped, saying why
+ * in its name, where Chromium is missing.
+ */
+export function browserSuite(name: string, tests: () => void): void {
+  const unavailable = browserUnavailable();
+  const suite = unavailable ? describe.skip : describe;
+  suite(`${name} on ${DIALECT}${unavailable ? ` (skipped: ${unavailable})` : ''}`, tests);
+}
+
+/** Why the screenshots of a browser suite that runs cannot be taken (no Chinese font), or undefined. */
+export function screenshotsUnavailable(): string | undefined {
+  return browserUnavailable() ? undefined : chineseFontUnavailable();
+}
+
 export interface PageOptions {
   viewport?: { width: number; height: number };
   /** The browser's language (Accept-Language and navigator.language); zh-TW unless set. */
@@ -109,6 +124,8 @@ export interface E2ePortal {
   newContext(options?: PageOptions & BrowserContextOptions): Promise<BrowserContext>;
   /** Runs `walk` on a new page in its own context, closing the context afterwards. */
   withPage<T>(options: PageOptions, walk: (page: Page, problems: PageProblems) => Promise<T>): Promise<T>;
+  /** Opens a portal path in the page and expects the response status. */
+  open(page: Page, path: string, status?: number): Promise<void>;
   /** GETs a JSON document from the portal (outside the browser). */
   getJson<T = unknown>(path: string): Promise<T>;
   /** Writes the counted requests the usage recorder holds to the database now. */
@@ -215,6 +232,11 @@ function portalOn(
     }
   }
 
+  async function open(page: Page, path: string, status = 200): Promise<void> {
+    const response = await page.goto(origin + path);
+    expect(response?.status(), path).toBe(status);
+  }
+
   async function getJson<T>(path: string): Promise<T> {
     const response = await fetch(new URL(path, origin), { headers: { accept: 'application/json' } });
     if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
@@ -228,6 +250,7 @@ function portalOn(
     blocked,
     newContext,
     withPage,
+    open,
     getJson,
     flushUsage,
     close: () => (closed ??= cleanup.runAll()),

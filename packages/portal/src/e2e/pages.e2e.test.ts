@@ -1,15 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkAccessibility, expectNoSeriousViolations } from './accessibility.ts';
-import {
-  browserUnavailable,
-  chineseFontUnavailable,
-  DESKTOP,
-  DIALECT,
-  PHONE,
-  useE2ePortal,
-} from './e2e-portal.ts';
+import type { SearchResponse } from './demo-catalogue-api.ts';
+import { browserSuite, DESKTOP, PHONE, screenshotsUnavailable, useE2ePortal } from './e2e-portal.ts';
 import { focusedElement, tabUntil } from './keyboard.ts';
 import { saveScreenshot } from './screenshots.ts';
 
@@ -19,14 +12,7 @@ import { saveScreenshot } from './screenshots.ts';
  * works from the keyboard alone. (The full new-user walk is in walk.e2e.test.ts.)
  */
 
-const unavailable = browserUnavailable();
-const suite = unavailable ? describe.skip : describe;
-const noChineseFont = unavailable ? undefined : chineseFontUnavailable();
-
-interface SearchResponse {
-  total: number;
-  results: { datasetId: number; title: string }[];
-}
+const noChineseFont = screenshotsUnavailable();
 
 /** The PNG's pixel width, from its IHDR chunk. */
 async function pngWidth(file: string): Promise<number> {
@@ -35,7 +21,7 @@ async function pngWidth(file: string): Promise<number> {
   return bytes.readUInt32BE(16);
 }
 
-suite(`public pages in Chromium on ${DIALECT}${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+browserSuite('public pages in Chromium', () => {
   const portal = useE2ePortal();
   /** The first dataset a search for 雨量 finds, for the dataset page tests. */
   let rainfall: { datasetId: number; title: string };
@@ -61,11 +47,6 @@ suite(`public pages in Chromium on ${DIALECT}${unavailable ? ` (skipped: ${unava
     { name: 'dataset', path: async () => `/datasets/${(await rainfallDataset()).datasetId}`, status: 200 },
     { name: 'not-found', path: async () => '/datasets/999999999', status: 404 },
   ];
-
-  async function open(page: Page, path: string, status = 200): Promise<void> {
-    const response = await page.goto(portal().origin + path);
-    expect(response?.status(), path).toBe(status);
-  }
 
   it('keeps the browser on the portal: other origins are aborted and recorded', async () => {
     await portal().withPage({}, async (page) => {
@@ -93,7 +74,7 @@ suite(`public pages in Chromium on ${DIALECT}${unavailable ? ` (skipped: ${unava
   it.each(pageTypes)('$name page: served, titled, no serious or critical axe violations', async (type) => {
     const path = await type.path();
     await portal().withPage({}, async (page, problems) => {
-      await open(page, path, type.status);
+      await portal().open(page, path, type.status);
       expect(await page.locator('html').getAttribute('lang')).toMatch(/^zh/);
       expect(await page.title()).not.toBe('');
       await expect(page.locator('h1').first().textContent()).resolves.not.toBe('');
@@ -119,7 +100,7 @@ suite(`public pages in Chromium on ${DIALECT}${unavailable ? ` (skipped: ${unava
       ];
       await portal().withPage({ viewport }, async (page) => {
         for (const shot of shots) {
-          await open(page, shot.path);
+          await portal().open(page, shot.path);
           const file = await saveScreenshot(page, { page: shot.page, lang: 'zh-TW' });
           expect(file).toMatch(new RegExp(`${shot.page}\\.zh-TW\\.${viewport.width}\\.png$`));
           expect(await pngWidth(file)).toBe(viewport.width);
@@ -133,7 +114,7 @@ suite(`public pages in Chromium on ${DIALECT}${unavailable ? ` (skipped: ${unava
     async (type) => {
       const path = await type.path();
       await portal().withPage({}, async (page) => {
-        await open(page, path);
+        await portal().open(page, path);
         await page.keyboard.press('Tab');
         const first = await focusedElement(page);
         expect(first?.tag).toBe('a');
@@ -155,7 +136,7 @@ suite(`public pages in Chromium on ${DIALECT}${unavailable ? ` (skipped: ${unava
 
   it('searches for 雨量 and opens a dataset with the keyboard only', async () => {
     await portal().withPage({}, async (page) => {
-      await open(page, '/');
+      await portal().open(page, '/');
       await tabUntil(page, (el) => el.tag === 'input' && el.name === 'q', 'the search box');
       await page.keyboard.type('雨量');
       await Promise.all([page.waitForURL(/\/datasets\?/), page.keyboard.press('Enter')]);

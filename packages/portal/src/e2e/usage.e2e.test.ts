@@ -1,7 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { AGGREGATE_USAGE_JOB, aggregateUsageTask } from '../features/stats/aggregate-usage.task.ts';
-import { browserUnavailable, DIALECT, readerUserAgent, useE2ePortal } from './e2e-portal.ts';
+import { rainfallWithCsv } from './demo-catalogue-api.ts';
+import { browserSuite, readerUserAgent, useE2ePortal } from './e2e-portal.ts';
 
 /**
  * Usage counting end to end (docs/counting.md): a reader opens a dataset page K times and
@@ -9,9 +10,6 @@ import { browserUnavailable, DIALECT, readerUserAgent, useE2ePortal } from './e2
  * same; the recorder writes the events, the daily job rolls up their day, and the
  * counts the API, the home page and the dataset page show are exactly K and M.
  */
-
-const unavailable = browserUnavailable();
-const suite = unavailable ? describe.skip : describe;
 
 /** Every counted request is stamped at noon of DAY in Taipei (04:00 UTC), a day the job can roll up the next morning. */
 const DAY = '2026-03-10';
@@ -23,12 +21,6 @@ const VIEWS = 3;
 const DOWNLOADS = 2;
 
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
-
-interface DatasetResponse {
-  datasetId: number;
-  title: string;
-  distribution: { resourceID: string; format: string; downloadURL: string | null }[];
-}
 
 interface PopularResponse {
   window: string;
@@ -42,141 +34,115 @@ interface TotalsResponse {
   lastDay: string | null;
 }
 
-suite(
-  `usage counts after a browser session on ${DIALECT}${unavailable ? ` (skipped: ${unavailable})` : ''}`,
-  () => {
-    const portal = useE2ePortal({ usage: { now: () => DURING_DAY } });
+browserSuite('usage counts after a browser session', () => {
+  const portal = useE2ePortal({ usage: { now: () => DURING_DAY } });
 
-    /** The first dataset found for 雨量 with a CSV resource served by the portal itself. */
-    async function datasetWithCsv(): Promise<{ datasetId: number; resourceId: string }> {
-      const found = await portal().getJson<{ results: { datasetId: number }[] }>(
-        `/api/v1/search?q=${encodeURIComponent('雨量')}&limit=50`,
-      );
-      for (const hit of found.results) {
-        const dataset = await portal().getJson<DatasetResponse>(`/api/v1/datasets/${hit.datasetId}`);
-        const csv = dataset.distribution.find(
-          (r) =>
-            r.format.toUpperCase() === 'CSV' && r.downloadURL?.startsWith(`${portal().origin}/demo-files/`),
-        );
-        if (csv) return { datasetId: dataset.datasetId, resourceId: csv.resourceID };
-      }
-      throw new Error('No dataset found for 雨量 has a CSV resource served by the portal');
+  /** Opens the dataset page `views` times, then downloads the resource `downloads` times through its link. */
+  async function session(
+    context: BrowserContext,
+    target: { datasetId: number; csvResourceID: string },
+    views: number,
+    downloads: number,
+  ): Promise<void> {
+    const page = await context.newPage();
+    // Both languages are the same dataset page: each opening is a view.
+    for (let i = 0; i < views; i++)
+      await portal().open(page, `${i % 2 === 1 ? '/en' : ''}/dataset/${target.datasetId}`);
+    const prefix = new URL(page.url()).pathname.startsWith('/en/') ? '/en' : '';
+    const link = page.locator(
+      `main a[href="${prefix}/dataset/${target.datasetId}/resource/${target.csvResourceID}/download"]`,
+    );
+    await expect(link.count()).resolves.toBe(1);
+    for (let i = 0; i < downloads; i++) {
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(await download.failure()).toBeNull();
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    }
+    await page.close();
+  }
+
+  it('counts a reader’s views and downloads exactly, and a crawler’s not at all', async () => {
+    const target = await rainfallWithCsv(portal());
+    const reader = await portal().newContext({ userAgent: readerUserAgent(portal().browser) });
+    const crawler = await portal().newContext({ userAgent: GOOGLEBOT });
+    try {
+      await session(reader, target, VIEWS, DOWNLOADS);
+      await session(crawler, target, 2, 1);
+    } finally {
+      await crawler.close();
     }
 
-    async function open(page: Page, path: string): Promise<void> {
-      const response = await page.goto(portal().origin + path);
-      expect(response?.ok(), `${path}: ${response?.status()}`).toBe(true);
-    }
-
-    /** Opens the dataset page `views` times, then downloads the resource `downloads` times through its link. */
-    async function session(
-      context: BrowserContext,
-      target: { datasetId: number; resourceId: string },
-      views: number,
-      downloads: number,
-    ): Promise<void> {
-      const page = await context.newPage();
-      // Both languages are the same dataset page: each opening is a view.
-      for (let i = 0; i < views; i++)
-        await open(page, `${i % 2 === 1 ? '/en' : ''}/dataset/${target.datasetId}`);
-      const prefix = new URL(page.url()).pathname.startsWith('/en/') ? '/en' : '';
-      const link = page.locator(
-        `main a[href="${prefix}/dataset/${target.datasetId}/resource/${target.resourceId}/download"]`,
-      );
-      await expect(link.count()).resolves.toBe(1);
-      for (let i = 0; i < downloads; i++) {
-        const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-        expect(await download.failure()).toBeNull();
-        expect(download.suggestedFilename()).toMatch(/\.csv$/);
-      }
-      await page.close();
-    }
-
-    it('counts a reader’s views and downloads exactly, and a crawler’s not at all', async () => {
-      const target = await datasetWithCsv();
-      const reader = await portal().newContext({ userAgent: readerUserAgent(portal().browser) });
-      const crawler = await portal().newContext({ userAgent: GOOGLEBOT });
-      try {
-        await session(reader, target, VIEWS, DOWNLOADS);
-        await session(crawler, target, 2, 1);
-      } finally {
-        await crawler.close();
-      }
-
-      // The events reach the database when the recorder flushes; the job then rolls up their day.
-      await portal().flushUsage();
-      const events = await portal()
-        .database.db.selectFrom('usageEvents')
-        .select(['kind', 'occurredAt'])
-        .where('kind', 'in', ['view', 'download'])
-        .execute();
-      expect(events).toHaveLength(VIEWS + DOWNLOADS);
-      expect(events.map((e) => e.occurredAt)).toEqual(events.map(() => DURING_DAY.toISOString()));
-      const log: string[] = [];
-      const job = aggregateUsageTask(
-        portal().database,
-        (line) => log.push(line),
-        () => NEXT_MORNING,
-      );
-      await job({
-        id: 'usage-e2e',
-        name: AGGREGATE_USAGE_JOB,
-        data: { day: DAY },
-        attempt: 1,
-        signal: new AbortController().signal,
-      });
-      expect(log).toEqual([expect.stringContaining(`aggregated ${DAY}`)]);
-
-      const totals = await portal()
-        .database.db.selectFrom('datasetUsageTotals')
-        .select(['viewsTotal', 'downloadsTotal'])
-        .where('datasetId', '=', target.datasetId)
-        .executeTakeFirstOrThrow();
-      expect({ views: Number(totals.viewsTotal), downloads: Number(totals.downloadsTotal) }).toEqual({
-        views: VIEWS,
-        downloads: DOWNLOADS,
-      });
-      for (const window of ['all', '7d']) {
-        const popular = await portal().getJson<PopularResponse>(`/api/v1/stats/popular?window=${window}`);
-        expect(popular.results, `window ${window}`).toEqual([
-          expect.objectContaining({ datasetId: target.datasetId, views: VIEWS, downloads: DOWNLOADS }),
-        ]);
-      }
-      const site = await portal().getJson<TotalsResponse>('/api/v1/stats/totals');
-      expect(site).toMatchObject({ views: VIEWS, downloads: DOWNLOADS, lastDay: DAY });
-
-      // What a reader sees: the home page's totals and both popular lists, the dataset's counts.
-      try {
-        const page = await reader.newPage();
-        await open(page, '/');
-        const stats = page.locator('main ul.stats li');
-        await expect(
-          stats.filter({ hasText: '資料集瀏覽次數' }).locator('strong').textContent(),
-        ).resolves.toBe(String(VIEWS));
-        await expect(stats.filter({ hasText: '資料下載次數' }).locator('strong').textContent()).resolves.toBe(
-          String(DOWNLOADS),
-        );
-        for (const list of ['popular', 'popular-7d']) {
-          const items = page.locator(`section[aria-labelledby="${list}"] ol > li`);
-          await expect(items.count(), list).resolves.toBe(1);
-          await expect(items.locator('a').getAttribute('href')).resolves.toBe(`/dataset/${target.datasetId}`);
-          await expect(items.locator('.popular-counts').textContent()).resolves.toBe(
-            `下載 ${DOWNLOADS} 次・瀏覽 ${VIEWS} 次`,
-          );
-        }
-        await Promise.all([
-          page.waitForURL((url) => url.pathname === `/dataset/${target.datasetId}`),
-          page.locator('section[aria-labelledby="popular"] ol > li a').click(),
-        ]);
-        const row = (label: string) => page.locator(`table.metadata tr:has(th:text-is("${label}")) td`);
-        await expect(row('瀏覽次數').textContent()).resolves.toBe(`${VIEWS} 次（近 7 日 ${VIEWS} 次）`);
-        await expect(row('下載次數').textContent()).resolves.toBe(
-          `${DOWNLOADS} 次（近 7 日 ${DOWNLOADS} 次）`,
-        );
-      } finally {
-        await reader.close();
-      }
-      expect(portal().blocked).toEqual([]);
+    // The events reach the database when the recorder flushes; the job then rolls up their day.
+    await portal().flushUsage();
+    const events = await portal()
+      .database.db.selectFrom('usageEvents')
+      .select(['kind', 'occurredAt'])
+      .where('kind', 'in', ['view', 'download'])
+      .execute();
+    expect(events).toHaveLength(VIEWS + DOWNLOADS);
+    expect(events.map((e) => e.occurredAt)).toEqual(events.map(() => DURING_DAY.toISOString()));
+    const log: string[] = [];
+    const job = aggregateUsageTask(
+      portal().database,
+      (line) => log.push(line),
+      () => NEXT_MORNING,
+    );
+    await job({
+      id: 'usage-e2e',
+      name: AGGREGATE_USAGE_JOB,
+      data: { day: DAY },
+      attempt: 1,
+      signal: new AbortController().signal,
     });
-  },
-);
+    expect(log).toEqual([expect.stringContaining(`aggregated ${DAY}`)]);
+
+    const totals = await portal()
+      .database.db.selectFrom('datasetUsageTotals')
+      .select(['viewsTotal', 'downloadsTotal'])
+      .where('datasetId', '=', target.datasetId)
+      .executeTakeFirstOrThrow();
+    expect({ views: Number(totals.viewsTotal), downloads: Number(totals.downloadsTotal) }).toEqual({
+      views: VIEWS,
+      downloads: DOWNLOADS,
+    });
+    for (const window of ['all', '7d']) {
+      const popular = await portal().getJson<PopularResponse>(`/api/v1/stats/popular?window=${window}`);
+      expect(popular.results, `window ${window}`).toEqual([
+        expect.objectContaining({ datasetId: target.datasetId, views: VIEWS, downloads: DOWNLOADS }),
+      ]);
+    }
+    const site = await portal().getJson<TotalsResponse>('/api/v1/stats/totals');
+    expect(site).toMatchObject({ views: VIEWS, downloads: DOWNLOADS, lastDay: DAY });
+
+    // What a reader sees: the home page's totals and both popular lists, the dataset's counts.
+    try {
+      const page = await reader.newPage();
+      await portal().open(page, '/');
+      const stats = page.locator('main ul.stats li');
+      await expect(stats.filter({ hasText: '資料集瀏覽次數' }).locator('strong').textContent()).resolves.toBe(
+        String(VIEWS),
+      );
+      await expect(stats.filter({ hasText: '資料下載次數' }).locator('strong').textContent()).resolves.toBe(
+        String(DOWNLOADS),
+      );
+      for (const list of ['popular', 'popular-7d']) {
+        const items = page.locator(`section[aria-labelledby="${list}"] ol > li`);
+        await expect(items.count(), list).resolves.toBe(1);
+        await expect(items.locator('a').getAttribute('href')).resolves.toBe(`/dataset/${target.datasetId}`);
+        await expect(items.locator('.popular-counts').textContent()).resolves.toBe(
+          `下載 ${DOWNLOADS} 次・瀏覽 ${VIEWS} 次`,
+        );
+      }
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === `/dataset/${target.datasetId}`),
+        page.locator('section[aria-labelledby="popular"] ol > li a').click(),
+      ]);
+      const row = (label: string) => page.locator(`table.metadata tr:has(th:text-is("${label}")) td`);
+      await expect(row('瀏覽次數').textContent()).resolves.toBe(`${VIEWS} 次（近 7 日 ${VIEWS} 次）`);
+      await expect(row('下載次數').textContent()).resolves.toBe(`${DOWNLOADS} 次（近 7 日 ${DOWNLOADS} 次）`);
+    } finally {
+      await reader.close();
+    }
+    expect(portal().blocked).toEqual([]);
+  });
+});

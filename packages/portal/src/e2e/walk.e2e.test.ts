@@ -1,15 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { FACETS } from '../search/index.ts';
 import { expectNoSeriousViolations } from './accessibility.ts';
-import {
-  browserUnavailable,
-  chineseFontUnavailable,
-  DESKTOP,
-  DIALECT,
-  PHONE,
-  useE2ePortal,
-} from './e2e-portal.ts';
+import { apiSearch, rainfallWithCsv, type DatasetResponse } from './demo-catalogue-api.ts';
+import { browserSuite, DESKTOP, PHONE, screenshotsUnavailable, useE2ePortal } from './e2e-portal.ts';
 import { focusedElement, tabUntil } from './keyboard.ts';
 import { saveScreenshot } from './screenshots.ts';
 
@@ -20,53 +15,15 @@ import { saveScreenshot } from './screenshots.ts';
  * and is photographed at desktop and phone widths.
  */
 
-const unavailable = browserUnavailable();
-const skipReason = unavailable;
-const suite = skipReason ? describe.skip : describe;
-const noChineseFont = skipReason ? undefined : chineseFontUnavailable();
+const noChineseFont = screenshotsUnavailable();
 
 const RAINFALL = '雨量';
 const TAIPEI_PARKING = '台北 停車';
 const DATASET_PATH = /^\/(en\/)?dataset\/(\d+)$/;
+/** The filters of GET /api/v1/search (the search's facets). */
+const API_FILTERS: readonly string[] = FACETS;
 /** The query parameters a facet of the search page can set. */
-const FACET_PARAMS = [
-  'category',
-  'organization',
-  'agency',
-  'level',
-  'theme',
-  'format',
-  'badge',
-  'licence',
-  'frequency',
-  'type',
-  'keyword',
-];
-
-/** The filters of GET /api/v1/search. */
-const API_FILTERS = [
-  'category',
-  'level',
-  'agency',
-  'theme',
-  'format',
-  'badge',
-  'licence',
-  'frequency',
-  'type',
-];
-
-interface SearchResponse {
-  total: number;
-  results: { datasetId: number; title: string }[];
-}
-
-interface DatasetResponse {
-  datasetId: number;
-  title: string;
-  fields: { name: string; title: string | null }[];
-  distribution: { resourceID: string; format: string; downloadURL: string | null }[];
-}
+const FACET_PARAMS = [...API_FILTERS, 'organization', 'keyword'];
 
 const q = (text: string) => encodeURIComponent(text);
 
@@ -89,13 +46,8 @@ async function linkedDatasetIds(page: Page): Promise<number[]> {
   return [...new Set(ids.map(Number))];
 }
 
-suite(`a new user's walk in Chromium on ${DIALECT}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+browserSuite("a new user's walk in Chromium", () => {
   const portal = useE2ePortal();
-
-  async function open(page: Page, path: string, status = 200): Promise<void> {
-    const response = await page.goto(portal().origin + path);
-    expect(response?.status(), path).toBe(status);
-  }
 
   /** Types a query into the page's search box and submits it, as a user does. */
   async function search(page: Page, text: string): Promise<void> {
@@ -106,31 +58,13 @@ suite(`a new user's walk in Chromium on ${DIALECT}${skipReason ? ` (skipped: ${s
     expect(new URL(page.url()).searchParams.get('q')).toBe(text);
   }
 
-  /** What the REST API's search finds for the same words (up to 50 ids). */
-  async function apiSearch(text: string, filters = ''): Promise<SearchResponse> {
-    return portal().getJson<SearchResponse>(`/api/v1/search?q=${q(text)}&limit=50${filters}`);
-  }
-
-  /** The first dataset found for 雨量 with a CSV resource served by the portal itself. */
-  async function rainfallWithCsv(): Promise<DatasetResponse & { csvURL: string; csvResourceID: string }> {
-    for (const hit of (await apiSearch(RAINFALL)).results) {
-      const dataset = await portal().getJson<DatasetResponse>(`/api/v1/datasets/${hit.datasetId}`);
-      const csv = dataset.distribution.find(
-        (r) =>
-          r.format.toUpperCase() === 'CSV' && r.downloadURL?.startsWith(`${portal().origin}/demo-files/`),
-      );
-      if (csv?.downloadURL) return { ...dataset, csvURL: csv.downloadURL, csvResourceID: csv.resourceID };
-    }
-    throw new Error('No dataset found for 雨量 has a CSV resource served by the portal');
-  }
-
   it.each([RAINFALL, TAIPEI_PARKING])(
     'searches 「%s」 from the home page and lists what the search finds',
     async (text) => {
-      const expected = await apiSearch(text);
+      const expected = await apiSearch(portal(), text);
       expect(expected.total, `the demo catalogue has datasets for 「${text}」`).toBeGreaterThan(0);
       await portal().withPage({}, async (page) => {
-        await open(page, '/');
+        await portal().open(page, '/');
         await search(page, text);
         const ids = await linkedDatasetIds(page);
         expect(ids.length).toBeGreaterThan(0);
@@ -147,7 +81,7 @@ suite(`a new user's walk in Chromium on ${DIALECT}${skipReason ? ` (skipped: ${s
 
   it('narrows a search by a facet', async () => {
     await portal().withPage({}, async (page) => {
-      await open(page, `/datasets?q=${q('停車')}`);
+      await portal().open(page, `/datasets?q=${q('停車')}`);
       const before = await portal().getJson<{ total: number }>(jsonTwin(page.url()));
       const facets = await page.locator('a[href]').evaluateAll(
         (links, params) =>
@@ -178,16 +112,16 @@ suite(`a new user's walk in Chromium on ${DIALECT}${skipReason ? ` (skipped: ${s
       // Where the REST search has the same filter, the page finds the same number of datasets.
       if (param && API_FILTERS.includes(param)) {
         const value = encodeURIComponent(after.searchParams.get(param) ?? '');
-        expect(narrowed.total).toBe((await apiSearch('停車', `&${param}=${value}`)).total);
+        expect(narrowed.total).toBe((await apiSearch(portal(), '停車', `&${param}=${value}`)).total);
       }
-      const unfiltered = (await apiSearch('停車')).results.map((r) => r.datasetId);
+      const unfiltered = (await apiSearch(portal(), '停車')).results.map((r) => r.datasetId);
       expect(unfiltered).toEqual(expect.arrayContaining(await linkedDatasetIds(page)));
     });
   });
 
   it('opens a dataset from the results, switches to English and back', async () => {
     await portal().withPage({}, async (page) => {
-      await open(page, '/');
+      await portal().open(page, '/');
       await search(page, RAINFALL);
       const link = page.locator('main a[href^="/dataset/"]').first();
       const id = Number(DATASET_PATH.exec((await link.getAttribute('href')) ?? '')?.[2]);
@@ -212,7 +146,7 @@ suite(`a new user's walk in Chromium on ${DIALECT}${skipReason ? ` (skipped: ${s
   });
 
   it('redirects the old /datasets/{id} address to /dataset/{id}', async () => {
-    const { datasetId } = (await apiSearch(RAINFALL)).results[0]!;
+    const { datasetId } = (await apiSearch(portal(), RAINFALL)).results[0]!;
     const response = await fetch(`${portal().origin}/datasets/${datasetId}`, { redirect: 'manual' });
     expect([301, 308]).toContain(response.status);
     expect(new URL(response.headers.get('location') ?? '', portal().origin).pathname).toBe(
@@ -221,9 +155,9 @@ suite(`a new user's walk in Chromium on ${DIALECT}${skipReason ? ` (skipped: ${s
   });
 
   it('downloads a CSV resource from a dataset page', async () => {
-    const dataset = await rainfallWithCsv();
+    const dataset = await rainfallWithCsv(portal());
     await portal().withPage({}, async (page) => {
-      await open(page, '/');
+      await portal().open(page, '/');
       await search(page, RAINFALL);
       await Promise.all([
         page.waitForURL((url) => DATASET_PATH.test(url.pathname)),
@@ -247,7 +181,7 @@ suite(`a new user's walk in Chromium on ${DIALECT}${skipReason ? ` (skipped: ${s
 
   it('searches, opens a dataset and switches to English with the keyboard only', async () => {
     await portal().withPage({}, async (page) => {
-      await open(page, '/');
+      await portal().open(page, '/');
       await tabUntil(page, (el) => el.tag === 'input' && el.name === 'q', 'the search box');
       await page.keyboard.type(RAINFALL);
       await Promise.all([page.waitForURL(/\/datasets\?/), page.keyboard.press('Enter')]);
@@ -277,7 +211,7 @@ suite(`a new user's walk in Chromium on ${DIALECT}${skipReason ? ` (skipped: ${s
 
   /** Every page type of the contract, in both languages. */
   async function pageTypes(): Promise<{ name: string; path: string }[]> {
-    const { datasetId } = (await apiSearch(RAINFALL)).results[0]!;
+    const { datasetId } = (await apiSearch(portal(), RAINFALL)).results[0]!;
     return [
       { name: 'home', path: '/' },
       { name: 'search', path: `/datasets?q=${q(RAINFALL)}` },
@@ -292,7 +226,7 @@ suite(`a new user's walk in Chromium on ${DIALECT}${skipReason ? ` (skipped: ${s
     async (lang) => {
       await portal().withPage({ locale: lang }, async (page, problems) => {
         for (const type of await pageTypes()) {
-          await open(page, lang === 'en' ? `/en${type.path}` : type.path);
+          await portal().open(page, lang === 'en' ? `/en${type.path}` : type.path);
           expect(await page.locator('html').getAttribute('lang'), type.path).toMatch(
             lang === 'en' ? /^en/ : /^zh/,
           );
@@ -315,7 +249,7 @@ suite(`a new user's walk in Chromium on ${DIALECT}${skipReason ? ` (skipped: ${s
     async ({ lang, viewport }) => {
       await portal().withPage({ viewport, locale: lang }, async (page) => {
         for (const type of await pageTypes()) {
-          await open(page, lang === 'en' ? `/en${type.path}` : type.path);
+          await portal().open(page, lang === 'en' ? `/en${type.path}` : type.path);
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth - window.innerWidth,
           );

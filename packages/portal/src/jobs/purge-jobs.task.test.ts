@@ -1,31 +1,19 @@
-import { testSettings } from '../http/test-app.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useJobQueue } from '../test/job-queue-fixture.ts';
 import { JOB_NAMES, registerJobHandlers } from './job-handlers.ts';
-import type { JobQueue } from './job-queue.ts';
-import { jobIn, openJobTestBed, type JobTestBed } from './job-test-bed.ts';
+import { jobIn } from './job-test-bed.ts';
 import { PURGE_JOBS, purgeFinishedJobs } from './purge-jobs.task.ts';
 
-let bed: JobTestBed;
-let queue: JobQueue;
-
-beforeAll(async () => {
-  bed = await openJobTestBed();
-  queue = await bed.openQueue();
-  await queue.start();
-});
-
-afterAll(async () => {
-  await bed.destroy();
-});
+const jobs = useJobQueue();
 
 describe(`${PURGE_JOBS} on ${process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}`, () => {
   it('is registered with its daily schedule, and runs', async () => {
+    const { queue, deps } = jobs();
     const log: string[] = [];
-    const names = await registerJobHandlers(queue, {
-      catalogue: { db: bed.handle.db, dialect: bed.handle.dialect },
-      settings: testSettings(),
-      log: (m) => log.push(m),
-    });
+    const names = await registerJobHandlers(
+      queue,
+      deps((m) => log.push(m)),
+    );
     expect(names).toEqual(JOB_NAMES);
     expect(names).toContain(PURGE_JOBS);
     const id = (await queue.send(PURGE_JOBS, { olderThanDays: 1 })) as string;
@@ -33,7 +21,8 @@ describe(`${PURGE_JOBS} on ${process.env.DATABASE_URL?.startsWith('postgres') ? 
   });
 
   it('deletes finished jobs older than N days on SQLite; pg-boss keeps its own retention', async () => {
-    const catalogue = { db: bed.handle.db, dialect: bed.handle.dialect };
+    const { bed, queue, deps } = jobs();
+    const { catalogue } = deps();
     const id = (await queue.send('test.purged', {}, { retryLimit: 0 })) as string;
     await queue.work('test.purged', {}, async () => {});
     await jobIn(queue, id, ['completed']);
@@ -52,18 +41,9 @@ describe(`${PURGE_JOBS} on ${process.env.DATABASE_URL?.startsWith('postgres') ? 
   });
 
   it('refuses unknown job names', async () => {
-    await expect(
-      registerJobHandlers(
-        queue,
-        {
-          catalogue: { db: bed.handle.db, dialect: bed.handle.dialect },
-          settings: testSettings(),
-          log: () => {},
-        },
-        {
-          only: ['no.such-job'],
-        },
-      ),
-    ).rejects.toMatchObject({ code: 'JOB_INVALID' });
+    const { queue, deps } = jobs();
+    await expect(registerJobHandlers(queue, deps(), { only: ['no.such-job'] })).rejects.toMatchObject({
+      code: 'JOB_INVALID',
+    });
   });
 });

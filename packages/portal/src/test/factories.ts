@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { OrganizationTable } from '../db/schema.ts';
 import type { DatasetInput } from '../features/datasets/dataset.schema.ts';
+import type { UsageEvent, UsageKind } from '../features/stats/usage-event.ts';
 
 /** A valid dataset in the national standard's shape; override what a test cares about. */
 export function datasetInput(
@@ -60,4 +61,15 @@ export function organizationRow(
     updatedAt: now,
     ...overrides,
   };
+}
+
+/** `n` usage events of one kind for a dataset at an instant, as the usage recorder writes them. */
+export function usageEvents(n: number, kind: UsageKind, datasetId: number, occurredAt: string): UsageEvent[] {
+  return Array.from({ length: n }, () => ({
+    occurredAt,
+    kind,
+    datasetId,
+    datasetIdentifier: null,
+    resourceId: null,
+  }));
 }

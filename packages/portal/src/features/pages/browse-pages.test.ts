@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePageFixture, DB_NAME, openPageFixture, type PageFixture } from './page-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { DB_NAME, has, usePageFixture } from './page-fixtures.ts';
 
-let f: PageFixture;
-
-beforeAll(async () => {
-  f = await openPageFixture();
-});
-
-afterAll(async () => {
-  await closePageFixture(f);
-});
-
-const get = (url: string) => f.app.inject(url);
-
-function has(html: string, snippet: string): void {
-  expect(html.includes(snippet), snippet).toBe(true);
-}
+const { f, get } = usePageFixture();
 
 describe(`home, agency, theme and information pages on ${DB_NAME}`, () => {
   it('home shows the totals, newest datasets, themes, categories and a search box', async () => {
@@ -50,46 +36,46 @@ describe(`home, agency, theme and information pages on ${DB_NAME}`, () => {
     has(html, '<h2 id="central">中央機關</h2>');
     has(
       html,
-      `<a href="/organizations/${f.ministryId}">交通部</a> <span class="muted">(34 筆)</span><ul><li><a href="/organizations/${f.bureauId}">交通部中央氣象署</a> <span class="muted">(34 筆)</span>`,
+      `<a href="/organizations/${f().ministryId}">交通部</a> <span class="muted">(34 筆)</span><ul><li><a href="/organizations/${f().bureauId}">交通部中央氣象署</a> <span class="muted">(34 筆)</span>`,
     );
     has(html, '<h2 id="local">地方機關</h2>');
-    has(html, `<a href="/organizations/${f.cityId}">臺北市政府</a> <span class="muted">(1 筆)</span>`);
+    has(html, `<a href="/organizations/${f().cityId}">臺北市政府</a> <span class="muted">(1 筆)</span>`);
     const json = (await get('/organizations.json')).json();
-    expect(json.central[0]).toMatchObject({ id: f.ministryId, datasets: 34, ownDatasets: 0 });
-    expect(json.central[0].children[0]).toMatchObject({ id: f.bureauId, datasets: 34, ownDatasets: 34 });
-    expect(json.local).toEqual([expect.objectContaining({ id: f.cityId, datasets: 1 })]);
+    expect(json.central[0]).toMatchObject({ id: f().ministryId, datasets: 34, ownDatasets: 0 });
+    expect(json.central[0].children[0]).toMatchObject({ id: f().bureauId, datasets: 34, ownDatasets: 34 });
+    expect(json.local).toEqual([expect.objectContaining({ id: f().cityId, datasets: 1 })]);
     const en = (await get('/en/organizations')).body;
-    has(en, `<a href="/en/organizations/${f.bureauId}">Central Weather Administration</a>`);
-    has(en, `<a href="/en/organizations/${f.cityId}"><span lang="zh-Hant-TW">臺北市政府</span></a>`);
+    has(en, `<a href="/en/organizations/${f().bureauId}">Central Weather Administration</a>`);
+    has(en, `<a href="/en/organizations/${f().cityId}"><span lang="zh-Hant-TW">臺北市政府</span></a>`);
   });
 
   it('an agency page shows its parent, badges and datasets, by id, OID or agency code', async () => {
-    const html = (await get(`/organizations/${f.bureauId}`)).body;
+    const html = (await get(`/organizations/${f().bureauId}`)).body;
     has(html, '<h1>交通部中央氣象署</h1>');
-    has(html, `<dd><a href="/organizations/${f.ministryId}">交通部</a></dd>`);
+    has(html, `<dd><a href="/organizations/${f().ministryId}">交通部</a></dd>`);
     has(html, '<th scope="row">無</th><td>34</td>');
     has(html, '共 34 筆資料集');
-    has(html, `<a href="/organizations/${f.bureauId}?offset=30" rel="next">下一頁</a>`);
+    has(html, `<a href="/organizations/${f().bureauId}?offset=30" rel="next">下一頁</a>`);
     has(
       html,
       `<a href="/datasets?agency=${encodeURIComponent('交通部中央氣象署')}">在資料集搜尋中查看全部</a>`,
     );
-    const ministry = (await get(`/organizations/${f.ministryId}`)).body;
+    const ministry = (await get(`/organizations/${f().ministryId}`)).body;
     has(
       ministry,
-      `<a href="/organizations/${f.bureauId}">交通部中央氣象署</a> <span class="muted">(34 筆)</span>`,
+      `<a href="/organizations/${f().bureauId}">交通部中央氣象署</a> <span class="muted">(34 筆)</span>`,
     );
     const byCode = await get('/organizations/A41000000G.json');
     expect(byCode.json()).toMatchObject({
-      organization: { id: f.bureauId },
+      organization: { id: f().bureauId },
       total: 34,
       badges: { none: 34 },
     });
     expect(byCode.json().results).toHaveLength(30);
     expect((await get('/organizations/2.16.886.101.20003.20006.json')).json().organization.id).toBe(
-      f.bureauId,
+      f().bureauId,
     );
-    expect((await get(`/organizations/${f.bureauId}.json?offset=30`)).json().results).toHaveLength(4);
+    expect((await get(`/organizations/${f().bureauId}.json?offset=30`)).json().results).toHaveLength(4);
   });
 
   it('/themes lists themes and sub-categories with counts; a theme page lists its datasets', async () => {
@@ -102,7 +88,7 @@ describe(`home, agency, theme and information pages on ${DB_NAME}`, () => {
     has(html, '<h2 id="candidate">候選主題</h2>');
     const theme = (await get('/themes/disaster')).body;
     has(theme, '<h1>災害防救</h1>');
-    has(theme, `<a href="/dataset/${f.englishId}"><span>颱風警報</span></a>`);
+    has(theme, `<a href="/dataset/${f().englishId}"><span>颱風警報</span></a>`);
     has(theme, '<a href="/themes/disaster-01"><span class="name">天然災害</span>');
     const sub = (await get('/themes/disaster-01')).body;
     has(
@@ -111,7 +97,7 @@ describe(`home, agency, theme and information pages on ${DB_NAME}`, () => {
     );
     const json = (await get('/themes/disaster.json')).json();
     expect(json).toMatchObject({ code: 'disaster', total: 1, parent: null, candidate: false });
-    expect(json.results[0].datasetId).toBe(f.englishId);
+    expect(json.results[0].datasetId).toBe(f().englishId);
     expect((await get('/en/themes.json')).json().themes[0]).toMatchObject({
       code: 'climate',
       name: 'Climate and environment',
@@ -122,7 +108,7 @@ describe(`home, agency, theme and information pages on ${DB_NAME}`, () => {
   it('category pages list their datasets', async () => {
     const html = (await get('/categories/A00')).body;
     has(html, '<h1>交通及通訊</h1>');
-    has(html, `<a href="/dataset/${f.taipeiId}"><span>臺北市公共自行車站點</span></a>`);
+    has(html, `<a href="/dataset/${f().taipeiId}"><span>臺北市公共自行車站點</span></a>`);
     has(html, '<a href="/datasets?category=A00">在資料集搜尋中查看全部</a>');
     expect((await get('/categories.json')).json().categories).toContainEqual({
       code: 'E00',

@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePageFixture, DB_NAME, openPageFixture, type PageFixture } from './page-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE_COLUMNS, PUBLICATION_METHOD_COLUMN_SINGLE } from '../catalogue-io/catalogue-columns.ts';
+import { DB_NAME, has, usePageFixture } from './page-fixtures.ts';
 
-let f: PageFixture;
-
-beforeAll(async () => {
-  f = await openPageFixture();
-});
-
-afterAll(async () => {
-  await closePageFixture(f);
-});
-
-const get = (url: string) => f.app.inject(url);
-
-function has(html: string, snippet: string): void {
-  expect(html.includes(snippet), snippet).toBe(true);
-}
+const { f, get } = usePageFixture();
 
 function jsonLd(html: string): Record<string, unknown> {
   const block = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
@@ -25,34 +12,14 @@ function jsonLd(html: string): Record<string, unknown> {
 
 describe(`dataset page on ${DB_NAME}`, () => {
   it('shows the metadata in data.gov.tw order, then the rest of the standard', async () => {
-    const res = await get(`/dataset/${f.firstId}`);
+    const res = await get(`/dataset/${f().firstId}`);
     expect(res.statusCode).toBe(200);
     const html = res.body;
     has(html, '<title>測試雨量資料集01 | odp 政府資料開放平臺</title>');
     has(html, '<h1>測試雨量資料集01</h1>');
+    // The 22 columns of the data.gov.tw catalogue export (column 9 without its doubled 資), then the rest.
     const labels = [
-      '資料集識別碼',
-      '資料集名稱',
-      '資料提供屬性',
-      '服務分類',
-      '品質檢測',
-      '檔案格式',
-      '資料下載網址',
-      '編碼格式',
-      '資料集上架方式',
-      '資料集描述',
-      '主要欄位說明',
-      '提供機關',
-      '更新頻率',
-      '授權方式',
-      '相關網址',
-      '計費方式',
-      '提供機關聯絡人姓名',
-      '提供機關聯絡人電話',
-      '上架日期',
-      '詮釋資料更新時間',
-      '備註',
-      '資料量',
+      ...CATALOGUE_COLUMNS.map((c) => (c === '資資料集上架方式' ? PUBLICATION_METHOD_COLUMN_SINGLE : c)),
       '上級機關',
       '資料集類型',
       '主題',
@@ -65,7 +32,7 @@ describe(`dataset page on ${DB_NAME}`, () => {
     has(html, '<th scope="row">服務分類</th><td><a href="/categories/E00">生活安全及品質</a></td>');
     has(
       html,
-      `<th scope="row">提供機關</th><td><a href="/organizations/${f.bureauId}">交通部中央氣象署</a></td>`,
+      `<th scope="row">提供機關</th><td><a href="/organizations/${f().bureauId}">交通部中央氣象署</a></td>`,
     );
     has(html, '<a href="https://data.gov.tw/license">政府資料開放授權條款-第1版</a>');
     has(html, '陳先生 (02-23491234)');
@@ -77,7 +44,7 @@ describe(`dataset page on ${DB_NAME}`, () => {
   });
 
   it('lists the resources with format, encoding, badge, size, check time and download link', async () => {
-    const html = (await get(`/dataset/${f.firstId}`)).body;
+    const html = (await get(`/dataset/${f().firstId}`)).body;
     has(html, '<h2 id="resources">資料資源</h2>');
     for (const col of [
       '資料資源描述',
@@ -92,52 +59,52 @@ describe(`dataset page on ${DB_NAME}`, () => {
     }
     has(html, '<td>CSV</td><td>UTF-8</td><td>尚未檢測</td>');
     // The download link is the counted route, which redirects to the file.
-    const download = `/dataset/${f.firstId}/resource/A41000000G-000001-001/download`;
+    const download = `/dataset/${f().firstId}/resource/A41000000G-000001-001/download`;
     has(html, `<a href="${download}">下載 CSV：雨量站觀測資料 CSV</a>`);
     expect(html).not.toContain('href="https://example.gov.tw/rain.csv"');
     const redirect = await get(download);
     expect(redirect.statusCode).toBe(302);
     expect(redirect.headers.location).toBe('https://example.gov.tw/rain.csv');
     has(html, '<a href="#resources">1 筆資料資源（見下方）</a>');
-    const english = (await get(`/en/dataset/${f.firstId}`)).body;
+    const english = (await get(`/en/dataset/${f().firstId}`)).body;
     has(english, `<a href="/en${download}">Download CSV: 雨量站觀測資料 CSV</a>`);
     expect((await get(`/en${download}`)).headers.location).toBe('https://example.gov.tw/rain.csv');
   });
 
   it('shows the views and downloads counted so far in the metadata table', async () => {
-    const html = (await get(`/dataset/${f.firstId}`)).body;
+    const html = (await get(`/dataset/${f().firstId}`)).body;
     has(html, '<th scope="row">瀏覽次數</th><td>0 次（近 7 日 0 次）</td>');
     has(html, '<th scope="row">下載次數</th><td>0 次（近 7 日 0 次）</td>');
-    const english = (await get(`/en/dataset/${f.firstId}`)).body;
+    const english = (await get(`/en/dataset/${f().firstId}`)).body;
     has(english, '<th scope="row">Page views</th><td>0 (0 in the last 7 days)</td>');
     has(english, '<th scope="row">Downloads</th><td>0 (0 in the last 7 days)</td>');
   });
 
   it('links keywords to searches, shows related datasets, the API snippet and the quality section', async () => {
-    const html = (await get(`/dataset/${f.firstId}`)).body;
+    const html = (await get(`/dataset/${f().firstId}`)).body;
     has(
       html,
       `<a href="/datasets?q=${encodeURIComponent('keyword:"雨量"')}" title="搜尋關鍵字「雨量」">雨量</a>`,
     );
     has(html, '<h2 id="related">相關資料集</h2>');
     expect(html).toMatch(/<a href="\/dataset\/\d+">測試雨量資料集\d\d<\/a>/);
-    has(html, `curl 'http://localhost:3000/api/v1/datasets/${f.firstId}'`);
-    has(html, `curl 'http://localhost:3000/api/v2/rest/dataset/${f.firstId}'`);
+    has(html, `curl 'http://localhost:3000/api/v1/datasets/${f().firstId}'`);
+    has(html, `curl 'http://localhost:3000/api/v2/rest/dataset/${f().firstId}'`);
     has(html, '<h2 id="quality">品質檢測結果</h2>');
-    has(html, `<a href="/dataset/${f.firstId}.json">本頁 JSON</a>`);
+    has(html, `<a href="/dataset/${f().firstId}.json">本頁 JSON</a>`);
     const search = await get(`/datasets.json?q=${encodeURIComponent('keyword:"雨量"')}`);
     expect(search.json().total).toBe(32);
   });
 
   it('carries schema.org Dataset JSON-LD', async () => {
-    const data = jsonLd((await get(`/dataset/${f.englishId}`)).body);
+    const data = jsonLd((await get(`/dataset/${f().englishId}`)).body);
     expect(data).toMatchObject({
       '@context': 'https://schema.org/',
       '@type': 'Dataset',
       name: '颱風警報',
       alternateName: 'Typhoon warnings',
       identifier: 'A41000000G-000080',
-      url: `http://localhost:3000/dataset/${f.englishId}`,
+      url: `http://localhost:3000/dataset/${f().englishId}`,
       license: 'https://data.gov.tw/license',
       isAccessibleForFree: true,
       publisher: { '@type': 'GovernmentOrganization', name: '交通部中央氣象署' },
@@ -148,7 +115,7 @@ describe(`dataset page on ${DB_NAME}`, () => {
   });
 
   it('escapes hostile metadata everywhere, the JSON-LD block included', async () => {
-    const html = (await get(`/dataset/${f.evilId}`)).body;
+    const html = (await get(`/dataset/${f().evilId}`)).body;
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('</script><script>');
     expect(html).not.toContain('<img src=x');
@@ -160,7 +127,7 @@ describe(`dataset page on ${DB_NAME}`, () => {
   });
 
   it('shows English labels and English metadata where the catalogue has it', async () => {
-    const html = (await get(`/en/dataset/${f.englishId}`)).body;
+    const html = (await get(`/en/dataset/${f().englishId}`)).body;
     has(html, '<h1>Typhoon warnings</h1>');
     has(html, '<p>Typhoon warnings issued</p>');
     has(html, '<th scope="row">Provided as</th><td>Files</td>');
@@ -172,18 +139,18 @@ describe(`dataset page on ${DB_NAME}`, () => {
       html,
       '<nav class="breadcrumb wrap" aria-label="Breadcrumb"><ol><li><a href="/en">Home</a></li><li><a href="/en/datasets">Datasets</a></li>',
     );
-    const chinese = (await get(`/en/dataset/${f.firstId}`)).body;
+    const chinese = (await get(`/en/dataset/${f().firstId}`)).body;
     has(chinese, '<h1 lang="zh-Hant-TW">測試雨量資料集01</h1>');
     has(chinese, '<th scope="row">Agency</th><td><a href="/en/organizations/');
     has(chinese, '<span lang="zh-Hant-TW">交通部中央氣象署</span>');
   });
 
   it('finds a dataset by identifier and has a .json twin equal to the REST API', async () => {
-    const byId = (await get(`/dataset/${f.firstId}`)).body;
+    const byId = (await get(`/dataset/${f().firstId}`)).body;
     expect((await get('/dataset/A41000000G-000001')).body).toBe(byId);
-    const json = await get(`/dataset/${f.firstId}.json`);
+    const json = await get(`/dataset/${f().firstId}.json`);
     expect(json.statusCode).toBe(200);
-    expect(json.json()).toEqual((await get(`/api/v1/datasets/${f.firstId}`)).json());
-    expect((await get(`/en/dataset/${f.firstId}.json`)).json().title).toBe('測試雨量資料集01');
+    expect(json.json()).toEqual((await get(`/api/v1/datasets/${f().firstId}`)).json());
+    expect((await get(`/en/dataset/${f().firstId}.json`)).json().title).toBe('測試雨量資料集01');
   });
 });

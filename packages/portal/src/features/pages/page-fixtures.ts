@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildTestApp } from '../../http/test-app.ts';
 import { datasetInput, organizationRow } from '../../test/factories.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.ts';
@@ -118,3 +119,28 @@ export async function closePageFixture(f: PageFixture): Promise<void> {
 }
 
 export const DB_NAME = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
+
+/**
+ * For a page test file: opens the fixture before its tests and closes it after. Returns
+ * `f()`, the fixture, and `get`, which requests a page (or its `.json` twin) in-process.
+ */
+export function usePageFixture() {
+  let fixture: PageFixture | undefined;
+  beforeAll(async () => {
+    fixture = await openPageFixture();
+  });
+  afterAll(async () => {
+    if (fixture) await closePageFixture(fixture);
+  });
+  const f = (): PageFixture => {
+    if (!fixture) throw new Error('The page fixture did not open (see the beforeAll error)');
+    return fixture;
+  };
+  const get = (url: string, headers: Record<string, string> = {}) => f().app.inject({ url, headers });
+  return { f, get };
+}
+
+/** Asserts a snippet is in a page without printing the whole page when it is not. */
+export function has(html: string, snippet: string): void {
+  expect(html.includes(snippet), snippet).toBe(true);
+}

@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { VNode } from 'preact';
 import { HTML_LANG, splitLocale, type Locale } from '../../i18n/locale.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
@@ -34,4 +35,33 @@ export function sendPage(reply: FastifyReply, ctx: PageContext, page: VNode): Fa
     .header('content-security-policy', PAGE_CSP)
     .header('content-language', HTML_LANG[ctx.locale])
     .send(renderPage(page));
+}
+
+/** A page: what it reads for a request, its `.json` twin's body and its view of the same data. */
+export interface PageRoute<P, Q, T> {
+  /** The path parameters and query string, validated (and defaulted) before `load` sees them. */
+  schema?: { params?: z.ZodType<P>; querystring?: z.ZodType<Q> };
+  load(request: FastifyRequest<{ Params: P; Querystring: Q }>): Promise<T>;
+  json(data: T, ctx: PageContext): unknown;
+  view(data: T, ctx: PageContext): VNode;
+}
+
+/** Registers a page and its `.json` twin (see `pageUrls`) on one handler. */
+export function getPage<T, P = unknown, Q = unknown>(
+  app: FastifyInstance,
+  options: PageRouteOptions,
+  path: string,
+  route: PageRoute<P, Q, T>,
+): void {
+  for (const { url, json } of pageUrls(path)) {
+    app.get<{ Params: P; Querystring: Q }>(
+      url,
+      { config: { html: !json }, schema: route.schema ?? {} },
+      async (request, reply) => {
+        const data = await route.load(request);
+        const ctx = contextOf(request, options);
+        return json ? route.json(data, ctx) : sendPage(reply, ctx, route.view(data, ctx));
+      },
+    );
+  }
 }

@@ -1,22 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePageFixture, DB_NAME, openPageFixture, type PageFixture } from './page-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { DB_NAME, has, usePageFixture } from './page-fixtures.ts';
 
-let f: PageFixture;
-
-beforeAll(async () => {
-  f = await openPageFixture();
-});
-
-afterAll(async () => {
-  await closePageFixture(f);
-});
-
-const get = (url: string, headers: Record<string, string> = {}) => f.app.inject({ url, headers });
-
-/** Asserts a snippet is in a page without printing the whole page when it is not. */
-function has(html: string, snippet: string): void {
-  expect(html.includes(snippet), snippet).toBe(true);
-}
+const { f, get } = usePageFixture();
 
 const RAIN = encodeURIComponent('雨量');
 
@@ -29,9 +14,9 @@ describe(`portal pages on ${DB_NAME}`, () => {
     '/',
     '/datasets',
     '/datasets?q=雨量',
-    `/dataset/${f.firstId}`,
+    `/dataset/${f().firstId}`,
     '/organizations',
-    `/organizations/${f.bureauId}`,
+    `/organizations/${f().bureauId}`,
     '/themes',
     '/themes/disaster',
     '/themes/disaster-01',
@@ -184,12 +169,12 @@ describe(`portal pages on ${DB_NAME}`, () => {
   });
 
   it('redirects the old /datasets/{id} pages for good', async () => {
-    const page = await get(`/datasets/${f.firstId}`);
+    const page = await get(`/datasets/${f().firstId}`);
     expect(page.statusCode).toBe(301);
-    expect(page.headers.location).toBe(`/dataset/${f.firstId}`);
-    const json = await get(`/datasets/${f.firstId}.json`);
+    expect(page.headers.location).toBe(`/dataset/${f().firstId}`);
+    const json = await get(`/datasets/${f().firstId}.json`);
     expect(json.statusCode).toBe(301);
-    expect(json.headers.location).toBe(`/dataset/${f.firstId}.json`);
+    expect(json.headers.location).toBe(`/dataset/${f().firstId}.json`);
     const en = await get('/en/datasets/A41000000G-000001');
     expect(en.headers.location).toBe('/en/dataset/A41000000G-000001');
   });

@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePageFixture, DB_NAME, openPageFixture, type PageFixture } from './page-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { DB_NAME, has, usePageFixture } from './page-fixtures.ts';
 
-let f: PageFixture;
-
-beforeAll(async () => {
-  f = await openPageFixture();
-});
-
-afterAll(async () => {
-  await closePageFixture(f);
-});
-
-const get = (url: string) => f.app.inject(url);
-
-function has(html: string, snippet: string): void {
-  expect(html.includes(snippet), snippet).toBe(true);
-}
+const { f, get } = usePageFixture();
 
 const RAIN = encodeURIComponent('雨量');
 
@@ -31,7 +17,7 @@ describe(`search page on ${DB_NAME}`, () => {
     const html = (await get('/datasets?q=雨量')).body;
     has(html, '<h1>「雨量」的搜尋結果</h1>');
     has(html, '<p role="status">共 35 筆資料集，顯示第 1–30 筆</p>');
-    has(html, `<a href="/dataset/${f.firstId}"><span>測試<mark>雨量</mark>資料集01</span></a>`);
+    has(html, `<a href="/dataset/${f().firstId}"><span>測試<mark>雨量</mark>資料集01</span></a>`);
     has(html, '<span>全國<mark>雨量</mark>站每小時觀測資料</span>');
     expect(resultIds(html)).toHaveLength(30);
     has(html, '<input id="q" name="q" type="search" value="雨量"');
@@ -66,7 +52,7 @@ describe(`search page on ${DB_NAME}`, () => {
 
     const filtered = (await get('/datasets?q=雨量&category=A00')).body;
     has(filtered, '<p role="status">共 1 筆資料集，顯示第 1–1 筆</p>');
-    expect(resultIds(filtered)).toEqual([f.taipeiId]);
+    expect(resultIds(filtered)).toEqual([f().taipeiId]);
     has(
       filtered,
       `<a href="/datasets?q=${RAIN}" aria-current="true" title="移除條件：交通及通訊" rel="nofollow">交通及通訊（已選）</a>`,
@@ -135,12 +121,12 @@ describe(`search page on ${DB_NAME}`, () => {
 
   it('shows English titles on English pages where the catalogue has them, else the Chinese marked as such', async () => {
     const html = (await get('/en/datasets?q=颱風')).body;
-    has(html, `<a href="/en/dataset/${f.englishId}">Typhoon warnings</a>`);
+    has(html, `<a href="/en/dataset/${f().englishId}">Typhoon warnings</a>`);
     has(html, '<h1>Results for “颱風”</h1>');
     const rain = (await get('/en/datasets?q=雨量')).body;
     has(
       rain,
-      `<a href="/en/dataset/${f.firstId}"><span lang="zh-Hant-TW">測試<mark>雨量</mark>資料集01</span></a>`,
+      `<a href="/en/dataset/${f().firstId}"><span lang="zh-Hant-TW">測試<mark>雨量</mark>資料集01</span></a>`,
     );
     has(rain, 'Agency: <span lang="zh-Hant-TW">交通部中央氣象署</span>');
     has(rain, '<summary>Service category</summary>');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aggregateUsage } from '../stats/aggregate-usage.service.ts';
-import type { UsageEvent } from '../stats/usage-event.ts';
-import { closePageFixture, DB_NAME, openPageFixture, type PageFixture } from './page-fixtures.ts';
+import { usageEvents } from '../../test/factories.ts';
+import { DB_NAME, has, usePageFixture } from './page-fixtures.ts';
 
 /**
  * The counts on the pages (docs/counting.md): the home page's site totals and popular
@@ -9,21 +9,7 @@ import { closePageFixture, DB_NAME, openPageFixture, type PageFixture } from './
  * Events are written as the recorder writes them and rolled up by the daily aggregation.
  */
 
-let f: PageFixture;
-
-beforeAll(async () => {
-  f = await openPageFixture();
-});
-
-afterAll(async () => {
-  await closePageFixture(f);
-});
-
-const get = (url: string) => f.app.inject(url);
-
-function has(html: string, snippet: string): void {
-  expect(html.includes(snippet), snippet).toBe(true);
-}
+const { f, get } = usePageFixture();
 
 /** The HTML of the section labelled by the heading with this id. */
 function section(html: string, id: string): string {
@@ -35,17 +21,6 @@ function section(html: string, id: string): string {
 /** The dataset ids a section links to, in order. */
 function linkedIds(html: string): number[] {
   return [...html.matchAll(/href="(?:\/en)?\/dataset\/(\d+)"/g)].map((m) => Number(m[1]));
-}
-
-/** Events of one kind for a dataset at an instant (as the usage recorder writes them). */
-function events(kind: UsageEvent['kind'], datasetId: number, at: string, n: number): UsageEvent[] {
-  return Array.from({ length: n }, () => ({
-    occurredAt: at,
-    kind,
-    datasetId,
-    datasetIdentifier: null,
-    resourceId: null,
-  }));
 }
 
 // A statistics day (Asia/Taipei) and one ten days before it, outside the 7-day window.
@@ -76,17 +51,18 @@ describe(`usage counts on the pages on ${DB_NAME}`, () => {
   });
 
   it('shows the aggregated totals, both popular lists and each dataset’s counts', async () => {
-    await f.t.db
+    const { t } = f();
+    await t.db
       .insertInto('usageEvents')
       .values([
-        ...events('view', f.firstId, AT, 5),
-        ...events('download', f.firstId, AT, 3),
-        ...events('view', f.taipeiId, TEN_DAYS_BEFORE, 2),
-        ...events('download', f.taipeiId, TEN_DAYS_BEFORE, 4),
-        ...events('view', f.englishId, AT, 6),
+        ...usageEvents(5, 'view', f().firstId, AT),
+        ...usageEvents(3, 'download', f().firstId, AT),
+        ...usageEvents(2, 'view', f().taipeiId, TEN_DAYS_BEFORE),
+        ...usageEvents(4, 'download', f().taipeiId, TEN_DAYS_BEFORE),
+        ...usageEvents(6, 'view', f().englishId, AT),
       ])
       .execute();
-    const outcome = await aggregateUsage(f.t, { now: NEXT_MORNING });
+    const outcome = await aggregateUsage(t, { now: NEXT_MORNING });
     expect(outcome.days.at(-1)).toBe(DAY);
 
     const html = (await get('/')).body;
@@ -95,17 +71,17 @@ describe(`usage counts on the pages on ${DB_NAME}`, () => {
     has(html, `瀏覽與下載次數每日統計一次，統計至 ${DAY}。`);
     // All time: Taipei's 4 downloads before the rain dataset's 3; the English one has views only.
     const popular = section(html, 'popular');
-    expect(linkedIds(popular)).toEqual([f.taipeiId, f.firstId]);
+    expect(linkedIds(popular)).toEqual([f().taipeiId, f().firstId]);
     has(popular, '<span class="popular-counts">下載 4 次・瀏覽 2 次</span>');
     has(popular, '<span class="popular-counts">下載 3 次・瀏覽 5 次</span>');
     has(popular, '<a href="/datasets?sort=downloads">依下載次數排序的資料集</a>');
     // The last 7 days: Taipei's downloads are ten days old.
     const week = section(html, 'popular-7d');
-    expect(linkedIds(week)).toEqual([f.firstId]);
+    expect(linkedIds(week)).toEqual([f().firstId]);
     has(week, '<a href="/datasets?sort=downloads7d">依近 7 日下載次數排序的資料集</a>');
 
     const en = (await get('/en/')).body;
-    expect(linkedIds(section(en, 'popular'))).toEqual([f.taipeiId, f.firstId]);
+    expect(linkedIds(section(en, 'popular'))).toEqual([f().taipeiId, f().firstId]);
     has(section(en, 'popular'), '<span class="popular-counts">4 downloads, 2 views</span>');
     has(section(en, 'popular'), '<span lang="zh-Hant-TW">臺北市公共自行車站點</span>');
     has(en, `Views and downloads are counted once a day, up to ${DAY}.`);
@@ -113,15 +89,15 @@ describe(`usage counts on the pages on ${DB_NAME}`, () => {
     const json = (await get('/en/index.json')).json();
     expect(json.usage).toMatchObject({ views: 13, downloads: 7, firstDay: '2026-02-28', lastDay: DAY });
     expect(json.popular).toEqual([
-      expect.objectContaining({ datasetId: f.taipeiId, downloads: 4, views: 2 }),
-      expect.objectContaining({ datasetId: f.firstId, downloads: 3, views: 5 }),
+      expect.objectContaining({ datasetId: f().taipeiId, downloads: 4, views: 2 }),
+      expect.objectContaining({ datasetId: f().firstId, downloads: 3, views: 5 }),
     ]);
-    expect(json.popular7d).toEqual([expect.objectContaining({ datasetId: f.firstId, downloads: 3 })]);
+    expect(json.popular7d).toEqual([expect.objectContaining({ datasetId: f().firstId, downloads: 3 })]);
 
-    const dataset = (await get(`/dataset/${f.firstId}`)).body;
+    const dataset = (await get(`/dataset/${f().firstId}`)).body;
     has(dataset, '<th scope="row">瀏覽次數</th><td>5 次（近 7 日 5 次）</td>');
     has(dataset, '<th scope="row">下載次數</th><td>3 次（近 7 日 3 次）</td>');
-    const taipei = (await get(`/en/dataset/${f.taipeiId}`)).body;
+    const taipei = (await get(`/en/dataset/${f().taipeiId}`)).body;
     has(taipei, '<th scope="row">Page views</th><td>2 (0 in the last 7 days)</td>');
     has(taipei, '<th scope="row">Downloads</th><td>4 (0 in the last 7 days)</td>');
   });

@@ -1,40 +1,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../cli/program.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { testSettings } from '../../http/test-app.ts';
 import { JOB_NAMES, registerJobHandlers } from '../../jobs/job-handlers.ts';
-import type { JobQueue } from '../../jobs/job-queue.ts';
-import { jobIn, openJobTestBed, type JobTestBed } from '../../jobs/job-test-bed.ts';
+import { jobIn } from '../../jobs/job-test-bed.ts';
+import { useJobQueue } from '../../test/job-queue-fixture.ts';
 import { AGGREGATE_USAGE_JOB } from './aggregate-usage.task.ts';
 import { addDays, taipeiDay } from './usage-day.ts';
 
 const engine = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
 
-let bed: JobTestBed;
-let queue: JobQueue;
-
-beforeAll(async () => {
-  bed = await openJobTestBed();
-  queue = await bed.openQueue();
-  await queue.start();
-});
-afterAll(async () => {
-  await bed.destroy();
-});
+const jobs = useJobQueue();
 
 const yesterday = () => addDays(taipeiDay(new Date()), -1);
 
 describe(`${AGGREGATE_USAGE_JOB} on ${engine}`, () => {
   it('is registered with a daily schedule and aggregates the days not done yet', async () => {
-    const names = await registerJobHandlers(queue, {
-      catalogue: { db: bed.handle.db, dialect: bed.handle.dialect },
-      settings: testSettings(),
-      log: () => {},
-    });
+    const { bed, queue, deps } = jobs();
+    const names = await registerJobHandlers(queue, deps());
     expect(names).toEqual(JOB_NAMES);
     expect(names).toContain(AGGREGATE_USAGE_JOB);
     const at = new Date(Date.now() - 86_400_000).toISOString();
@@ -56,6 +42,7 @@ describe(`${AGGREGATE_USAGE_JOB} on ${engine}`, () => {
   });
 
   it('fails a job for a day that is not over', async () => {
+    const { queue } = jobs();
     const id = (await queue.send(
       AGGREGATE_USAGE_JOB,
       { day: taipeiDay(new Date()) },

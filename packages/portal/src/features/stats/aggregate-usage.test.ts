@@ -61,6 +61,19 @@ async function totals() {
   return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])));
 }
 
+/** A dataset's row of datasetUsageTotals from its [views, downloads, API calls], all time and in 7 days. */
+function totalsRow(datasetId: number, total: [number, number, number], week: [number, number, number]) {
+  return {
+    datasetId,
+    viewsTotal: total[0],
+    downloadsTotal: total[1],
+    apiCallsTotal: total[2],
+    views7d: week[0],
+    downloads7d: week[1],
+    apiCalls7d: week[2],
+  };
+}
+
 /** 10:00 in Taipei on a day. */
 const taipeiMorning = (day: string) => new Date(`${day}T02:00:00.000Z`);
 
@@ -118,33 +131,9 @@ describe(`daily usage aggregation on ${engine}`, () => {
     ]);
     // The window 2026-11-20 to 2026-11-26 holds every day so far.
     expect(await totals()).toEqual([
-      {
-        datasetId: a,
-        viewsTotal: 2,
-        downloadsTotal: 1,
-        apiCallsTotal: 1,
-        views7d: 2,
-        downloads7d: 1,
-        apiCalls7d: 1,
-      },
-      {
-        datasetId: b,
-        viewsTotal: 1,
-        downloadsTotal: 4,
-        apiCallsTotal: 0,
-        views7d: 1,
-        downloads7d: 4,
-        apiCalls7d: 0,
-      },
-      {
-        datasetId: draft,
-        viewsTotal: 1,
-        downloadsTotal: 0,
-        apiCallsTotal: 0,
-        views7d: 1,
-        downloads7d: 0,
-        apiCalls7d: 0,
-      },
+      totalsRow(a, [2, 1, 1], [2, 1, 1]),
+      totalsRow(b, [1, 4, 0], [1, 4, 0]),
+      totalsRow(draft, [1, 0, 0], [1, 0, 0]),
     ]);
     expect(await siteUsageTotals(ctx())).toEqual({
       views: 5,
@@ -175,33 +164,9 @@ describe(`daily usage aggregation on ${engine}`, () => {
     expect(outcome.days).toEqual(['2026-11-26', '2026-11-27']);
     // The window is now 2026-11-21 to 2026-11-27: 2026-11-20 leaves it, 2026-11-28 is not over.
     expect(await totals()).toEqual([
-      {
-        datasetId: a,
-        viewsTotal: 2,
-        downloadsTotal: 3,
-        apiCallsTotal: 1,
-        views7d: 0,
-        downloads7d: 2,
-        apiCalls7d: 1,
-      },
-      {
-        datasetId: b,
-        viewsTotal: 1,
-        downloadsTotal: 4,
-        apiCallsTotal: 0,
-        views7d: 1,
-        downloads7d: 3,
-        apiCalls7d: 0,
-      },
-      {
-        datasetId: draft,
-        viewsTotal: 1,
-        downloadsTotal: 0,
-        apiCallsTotal: 0,
-        views7d: 1,
-        downloads7d: 0,
-        apiCalls7d: 0,
-      },
+      totalsRow(a, [2, 3, 1], [0, 2, 1]),
+      totalsRow(b, [1, 4, 0], [1, 3, 0]),
+      totalsRow(draft, [1, 0, 0], [1, 0, 0]),
     ]);
 
     // A week later: 2026-11-28 is aggregated (a's view), the older days left the window.

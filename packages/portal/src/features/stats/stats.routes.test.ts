@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertChunked } from '../../db/chunked-insert.ts';
 import { buildTestApp } from '../../http/test-app.ts';
-import { datasetInput } from '../../test/factories.ts';
+import { datasetInput, usageEvents } from '../../test/factories.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { createDatasets } from '../datasets/dataset.service.ts';
 import { aggregateUsage } from './aggregate-usage.service.ts';
 import { taipeiDay } from './usage-day.ts';
-import type { UsageEvent, UsageKind } from './usage-event.ts';
+import type { UsageKind } from './usage-event.ts';
 
 const engine = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
 
@@ -30,15 +30,9 @@ const PUBLISHERS: Record<number, string> = {
 const NOW = new Date('2026-11-27T02:00:00.000Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
 
-function events(n: number, kind: UsageKind, dataset: number, at: string): UsageEvent[] {
-  return Array.from({ length: n }, () => ({
-    occurredAt: at,
-    kind,
-    datasetId: id[dataset] as number,
-    datasetIdentifier: null,
-    resourceId: null,
-  }));
-}
+/** `n` events of a kind for the dataset numbered `dataset` (1–6) at an instant. */
+const events = (n: number, kind: UsageKind, dataset: number, at: string) =>
+  usageEvents(n, kind, id[dataset] as number, at);
 
 beforeAll(async () => {
   t = await openTestDatabase();

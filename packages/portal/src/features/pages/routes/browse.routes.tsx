@@ -7,7 +7,7 @@ import { categoryName, themeName } from '../../../i18n/vocabulary-labels.ts';
 import { searchDatasets } from '../../../search/index.ts';
 import { countedCategories, countedThemes } from '../browse-counts.ts';
 import { presentSummary, summaryOfHit } from '../dataset-summary.ts';
-import { contextOf, pageUrls, sendPage, type PageRouteOptions } from '../page-response.ts';
+import { getPage, type PageRouteOptions } from '../page-response.ts';
 import { englishTitles } from '../pages.repo.ts';
 import {
   CategoriesPage,
@@ -77,106 +77,83 @@ export const browsePageRoutes: FastifyPluginAsyncZod<PageRouteOptions> = async (
     return { ...data, datasets: undefined, results: data.datasets.map(presentSummary) };
   }
 
-  for (const { url, json } of pageUrls('/themes')) {
-    app.get(url, { config: { html: !json } }, async (request, reply) => {
-      const themes = countedThemes((await facetTotals()).theme, locale);
-      if (json) return { themes };
-      const ctx = contextOf(request, options);
-      return sendPage(reply, ctx, <ThemesPage ctx={ctx} themes={themes} />);
-    });
-  }
+  getPage(app, options, '/themes', {
+    load: async () => countedThemes((await facetTotals()).theme, locale),
+    json: (themes) => ({ themes }),
+    view: (themes, ctx) => <ThemesPage ctx={ctx} themes={themes} />,
+  });
 
-  for (const { url, json } of pageUrls('/themes/:code')) {
-    app.get(
-      url,
-      { config: { html: !json }, schema: { params: CodeParamsSchema, querystring: OffsetQuerySchema } },
-      async (request, reply) => {
-        const { code } = request.params;
-        const found = themeOf(code);
-        if (!found) throw new AppError('NOT_FOUND', `No theme ${code.slice(0, 50)}`);
-        const { data, themeFacet } = await termDatasets(
-          'theme',
-          code,
-          themeName(code, locale),
-          request.query.offset,
-        );
-        if (found.theme) {
-          const counted = countedThemes(themeFacet, locale).find((t) => t.code === code);
-          data.subcategories = counted?.subcategories ?? [];
-        }
-        if (json)
-          return {
-            ...termJson(data),
-            parent: found.parent ? found.parent.code : null,
-            candidate: (found.theme ?? found.parent)!.candidate,
-          };
-        const ctx = contextOf(request, options);
-        const m = ctx.m.themes;
-        const crumbs = [
-          { label: m.title, path: '/themes' },
-          ...(found.parent
-            ? [{ label: themeName(found.parent.code, locale), path: `/themes/${found.parent.code}` }]
-            : []),
-          { label: data.name },
-        ];
-        return sendPage(
-          reply,
-          ctx,
-          <TermDatasetsPage
-            ctx={ctx}
-            data={data}
-            section="themes"
-            crumbs={crumbs}
-            path={`/themes/${code}`}
-            facet="theme"
-            datasetsHeading={m.datasets}
-          />,
-        );
-      },
-    );
-  }
+  getPage(app, options, '/themes/:code', {
+    schema: { params: CodeParamsSchema, querystring: OffsetQuerySchema },
+    async load(request) {
+      const { code } = request.params;
+      const found = themeOf(code);
+      if (!found) throw new AppError('NOT_FOUND', `No theme ${code.slice(0, 50)}`);
+      const { data, themeFacet } = await termDatasets(
+        'theme',
+        code,
+        themeName(code, locale),
+        request.query.offset,
+      );
+      if (found.theme) {
+        const counted = countedThemes(themeFacet, locale).find((t) => t.code === code);
+        data.subcategories = counted?.subcategories ?? [];
+      }
+      return { ...found, data };
+    },
+    json: ({ theme, parent, data }) => ({
+      ...termJson(data),
+      parent: parent ? parent.code : null,
+      candidate: (theme ?? parent)!.candidate,
+    }),
+    view({ parent, data }, ctx) {
+      const m = ctx.m.themes;
+      const crumbs = [
+        { label: m.title, path: '/themes' },
+        ...(parent ? [{ label: themeName(parent.code, locale), path: `/themes/${parent.code}` }] : []),
+        { label: data.name },
+      ];
+      return (
+        <TermDatasetsPage
+          ctx={ctx}
+          data={data}
+          section="themes"
+          crumbs={crumbs}
+          path={`/themes/${data.code}`}
+          facet="theme"
+          datasetsHeading={m.datasets}
+        />
+      );
+    },
+  });
 
-  for (const { url, json } of pageUrls('/categories')) {
-    app.get(url, { config: { html: !json } }, async (request, reply) => {
-      const categories = countedCategories((await facetTotals()).category, locale);
-      if (json) return { categories };
-      const ctx = contextOf(request, options);
-      return sendPage(reply, ctx, <CategoriesPage ctx={ctx} categories={categories} />);
-    });
-  }
+  getPage(app, options, '/categories', {
+    load: async () => countedCategories((await facetTotals()).category, locale),
+    json: (categories) => ({ categories }),
+    view: (categories, ctx) => <CategoriesPage ctx={ctx} categories={categories} />,
+  });
 
-  for (const { url, json } of pageUrls('/categories/:code')) {
-    app.get(
-      url,
-      { config: { html: !json }, schema: { params: CodeParamsSchema, querystring: OffsetQuerySchema } },
-      async (request, reply) => {
-        const category = findCategory(request.params.code);
-        if (!category || category.code !== request.params.code) {
-          throw new AppError('NOT_FOUND', `No service category ${request.params.code.slice(0, 50)}`);
-        }
-        const { data } = await termDatasets(
-          'category',
-          category.code,
-          categoryName(category.code, locale),
-          request.query.offset,
-        );
-        if (json) return termJson(data);
-        const ctx = contextOf(request, options);
-        const crumbs = [{ label: ctx.m.categories.title, path: '/categories' }, { label: data.name }];
-        return sendPage(
-          reply,
-          ctx,
-          <TermDatasetsPage
-            ctx={ctx}
-            data={data}
-            section="datasets"
-            crumbs={crumbs}
-            path={`/categories/${category.code}`}
-            facet="category"
-            datasetsHeading={ctx.m.categories.datasets}
-          />,
-        );
-      },
-    );
-  }
+  getPage(app, options, '/categories/:code', {
+    schema: { params: CodeParamsSchema, querystring: OffsetQuerySchema },
+    async load(request) {
+      const category = findCategory(request.params.code);
+      if (!category || category.code !== request.params.code) {
+        throw new AppError('NOT_FOUND', `No service category ${request.params.code.slice(0, 50)}`);
+      }
+      const name = categoryName(category.code, locale);
+      return (await termDatasets('category', category.code, name, request.query.offset)).data;
+    },
+    json: termJson,
+    view: (data, ctx) => (
+      <TermDatasetsPage
+        ctx={ctx}
+        data={data}
+        section="datasets"
+        crumbs={[{ label: ctx.m.categories.title, path: '/categories' }, { label: data.name }]}
+        path={`/categories/${data.code}`}
+        facet="category"
+        datasetsHeading={ctx.m.categories.datasets}
+      />
+    ),
+  });
 };

@@ -3,7 +3,7 @@ import { searchDatasets } from '../../../search/index.ts';
 import { popularDatasets, siteUsageTotals } from '../../stats/popular-datasets.ts';
 import { countedCategories, countedThemes } from '../browse-counts.ts';
 import { presentSummary, summaryOfHit } from '../dataset-summary.ts';
-import { contextOf, pageUrls, sendPage, type PageRouteOptions } from '../page-response.ts';
+import { getPage, type PageRouteOptions } from '../page-response.ts';
 import { catalogueTotals, englishTitles } from '../pages.repo.ts';
 import { HomePage, type HomeData } from '../views/home-page.tsx';
 
@@ -39,15 +39,9 @@ export const homeRoutes: FastifyPluginAsync<PageRouteOptions> = async (app, opti
     };
   }
 
-  for (const { url, json } of pageUrls('/')) {
-    app.get(url, { config: { html: !json } }, async (request, reply) => {
-      const data = await load();
-      if (json) return { ...data, newest: data.newest.map(presentSummary) };
-      return sendPage(
-        reply,
-        contextOf(request, options),
-        <HomePage ctx={contextOf(request, options)} data={data} />,
-      );
-    });
-  }
+  getPage(app, options, '/', {
+    load,
+    json: (data) => ({ ...data, newest: data.newest.map(presentSummary) }),
+    view: (data, ctx) => <HomePage ctx={ctx} data={data} />,
+  });
 };

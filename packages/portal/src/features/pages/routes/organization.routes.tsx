@@ -7,7 +7,7 @@ import { DatasetListQuerySchema } from '../../datasets/dataset.schema.ts';
 import { getOrganization } from '../../organizations/organization.repo.ts';
 import { presentSummary, summaryOfRecord } from '../dataset-summary.ts';
 import { organizationTree } from '../organization-tree.ts';
-import { contextOf, pageUrls, sendPage, type PageRouteOptions } from '../page-response.ts';
+import { getPage, type PageRouteOptions } from '../page-response.ts';
 import { badgeCounts, childOrganizations, organizationById, organizationCounts } from '../pages.repo.ts';
 import { OrganizationPage, type OrganizationPageData } from '../views/organization-page.tsx';
 import { OrganizationsPage } from '../views/organizations-page.tsx';
@@ -27,14 +27,11 @@ function isOrganizationKey(key: string): boolean {
 export const organizationPageRoutes: FastifyPluginAsyncZod<PageRouteOptions> = async (app, options) => {
   const { catalogue, locale } = options;
 
-  for (const { url, json } of pageUrls('/organizations')) {
-    app.get(url, { config: { html: !json } }, async (request, reply) => {
-      const tree = organizationTree(await organizationCounts(catalogue.db), locale);
-      if (json) return tree;
-      const ctx = contextOf(request, options);
-      return sendPage(reply, ctx, <OrganizationsPage ctx={ctx} tree={tree} />);
-    });
-  }
+  getPage(app, options, '/organizations', {
+    load: async () => organizationTree(await organizationCounts(catalogue.db), locale),
+    json: (tree) => tree,
+    view: (tree, ctx) => <OrganizationsPage ctx={ctx} tree={tree} />,
+  });
 
   async function load(key: string, offset: number): Promise<OrganizationPageData> {
     const organization = isOrganizationKey(key) ? await getOrganization(catalogue.db, key) : undefined;
@@ -63,45 +60,39 @@ export const organizationPageRoutes: FastifyPluginAsyncZod<PageRouteOptions> = a
     };
   }
 
-  for (const { url, json } of pageUrls('/organizations/:key')) {
-    app.get(
-      url,
-      {
-        config: { html: !json },
-        schema: { params: OrganizationParamsSchema, querystring: OrganizationQuerySchema },
-      },
-      async (request, reply) => {
-        const data = await load(request.params.key.trim(), request.query.offset);
-        if (!json) {
-          const ctx = contextOf(request, options);
-          return sendPage(reply, ctx, <OrganizationPage ctx={ctx} data={data} />);
-        }
-        const o = data.organization;
-        return {
-          organization: {
-            id: o.id,
-            oid: o.oid,
-            agencyCode: o.agencyCode,
-            nameZh: o.nameZh,
-            nameEn: o.nameEn,
-            level: o.level,
-          },
-          parent: data.parent
-            ? { id: data.parent.id, nameZh: data.parent.nameZh, nameEn: data.parent.nameEn }
-            : null,
-          children: data.children.map((c) => ({
-            id: c.id,
-            nameZh: c.nameZh,
-            nameEn: c.nameEn,
-            datasetCount: c.datasetCount,
-          })),
-          badges: Object.fromEntries(data.badges),
-          total: data.total,
-          offset: data.offset,
-          limit: data.limit,
-          results: data.datasets.map(presentSummary),
-        };
-      },
-    );
-  }
+  getPage(app, options, '/organizations/:key', {
+    schema: { params: OrganizationParamsSchema, querystring: OrganizationQuerySchema },
+    load: (request) => load(request.params.key.trim(), request.query.offset),
+    json: presentOrganizationPage,
+    view: (data, ctx) => <OrganizationPage ctx={ctx} data={data} />,
+  });
 };
+
+/** The `.json` twin of an agency's page. */
+function presentOrganizationPage(data: OrganizationPageData) {
+  const o = data.organization;
+  return {
+    organization: {
+      id: o.id,
+      oid: o.oid,
+      agencyCode: o.agencyCode,
+      nameZh: o.nameZh,
+      nameEn: o.nameEn,
+      level: o.level,
+    },
+    parent: data.parent
+      ? { id: data.parent.id, nameZh: data.parent.nameZh, nameEn: data.parent.nameEn }
+      : null,
+    children: data.children.map((c) => ({
+      id: c.id,
+      nameZh: c.nameZh,
+      nameEn: c.nameEn,
+      datasetCount: c.datasetCount,
+    })),
+    badges: Object.fromEntries(data.badges),
+    total: data.total,
+    offset: data.offset,
+    limit: data.limit,
+    results: data.datasets.map(presentSummary),
+  };
+}

@@ -2,7 +2,7 @@ import type { CountedTerm, CountedTheme } from '../browse-counts.ts';
 import type { DatasetSummary } from '../dataset-summary.ts';
 import { href, withQuery, type PageContext } from '../page-context.ts';
 import type { Crumb } from './breadcrumb.tsx';
-import { DatasetList, Pager } from './common.tsx';
+import { PagedDatasetList } from './common.tsx';
 import { Layout } from './layout.tsx';
 import { TermTiles } from './term-tiles.tsx';
 
@@ -100,14 +100,7 @@ export function TermDatasetsPage({
             </>
           ) : null}
         </p>
-        <DatasetList ctx={ctx} datasets={data.datasets} />
-        <Pager
-          ctx={ctx}
-          total={data.total}
-          limit={data.limit}
-          offset={data.offset}
-          pathFor={(offset) => withQuery(path, { offset: offset || undefined })}
-        />
+        <PagedDatasetList ctx={ctx} list={data} path={path} />
       </section>
     </Layout>
   );

@@ -1,7 +1,7 @@
 import { HTML_LANG } from '../../../i18n/locale.ts';
 import { badgeName, categoryName } from '../../../i18n/vocabulary-labels.ts';
 import type { DatasetSummary } from '../dataset-summary.ts';
-import { href, type PageContext } from '../page-context.ts';
+import { href, withQuery, type PageContext } from '../page-context.ts';
 
 /** Small pieces shared by the pages: the search box, badges, metadata text, dataset lists, the pager. */
 
@@ -174,5 +174,30 @@ export function Pager({ ctx, total, limit, offset, pathFor, maxOffset = 10_000 }
         {offset + limit <= last ? link(last, m.last) : null}
       </ul>
     </nav>
+  );
+}
+
+/** One page of a list of datasets (a theme's, a category's, an agency's) and the pager through it. */
+export function PagedDatasetList({
+  ctx,
+  list,
+  path,
+}: {
+  ctx: PageContext;
+  list: { datasets: DatasetSummary[]; total: number; limit: number; offset: number };
+  /** The list's page path (no language prefix); later pages add `?offset=`. */
+  path: string;
+}) {
+  return (
+    <>
+      <DatasetList ctx={ctx} datasets={list.datasets} />
+      <Pager
+        ctx={ctx}
+        total={list.total}
+        limit={list.limit}
+        offset={list.offset}
+        pathFor={(offset) => withQuery(path, { offset: offset || undefined })}
+      />
+    </>
   );
 }

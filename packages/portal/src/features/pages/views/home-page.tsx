@@ -32,12 +32,15 @@ function PopularList({
   heading,
   datasets,
   more,
+  sort,
 }: {
   ctx: PageContext;
   id: string;
   heading: string;
   datasets: PopularDataset[];
-  more: { label: string; path: string };
+  /** The link to the whole list: the search page sorted by `sort`. */
+  more: string;
+  sort: string;
 }) {
   const m = ctx.m.home;
   return (
@@ -61,7 +64,7 @@ function PopularList({
             ))}
           </ol>
           <p>
-            <a href={href(ctx, more.path)}>{more.label}</a>
+            <a href={href(ctx, withQuery('/datasets', { sort }))}>{more}</a>
           </p>
         </>
       )}
@@ -73,6 +76,16 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
   const m = ctx.m.home;
   const adopted = data.themes.filter((t) => !t.candidate);
   const candidates = data.themes.filter((t) => t.candidate);
+  const popularLists = [
+    { id: 'popular', heading: m.popular, datasets: data.popular, more: m.morePopular, sort: 'downloads' },
+    {
+      id: 'popular-7d',
+      heading: m.popularWeek,
+      datasets: data.popular7d,
+      more: m.morePopularWeek,
+      sort: 'downloads7d',
+    },
+  ];
   return (
     <Layout ctx={ctx} title={m.title} section="home" crumbs={[]} description={m.intro}>
       <h1>{m.heading}</h1>
@@ -105,20 +118,9 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
         <p class="muted">{data.usage.lastDay ? m.usageAsOf(data.usage.lastDay) : m.usageNone}</p>
       </section>
       <div class="popular">
-        <PopularList
-          ctx={ctx}
-          id="popular"
-          heading={m.popular}
-          datasets={data.popular}
-          more={{ label: m.morePopular, path: withQuery('/datasets', { sort: 'downloads' }) }}
-        />
-        <PopularList
-          ctx={ctx}
-          id="popular-7d"
-          heading={m.popularWeek}
-          datasets={data.popular7d}
-          more={{ label: m.morePopularWeek, path: withQuery('/datasets', { sort: 'downloads7d' }) }}
-        />
+        {popularLists.map((list) => (
+          <PopularList key={list.id} ctx={ctx} {...list} />
+        ))}
       </div>
       <section aria-labelledby="newest">
         <h2 id="newest">{m.newest}</h2>

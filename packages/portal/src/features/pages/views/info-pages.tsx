@@ -1,18 +1,36 @@
+import type { ComponentChildren } from 'preact';
 import { API_EXAMPLES, OGDL_URL, UNPREFIXED_PATHS, licenceList, type SitePage } from '../site-pages.ts';
 import { href, type PageContext } from '../page-context.ts';
 import { Layout } from './layout.tsx';
 
 /** The informational pages: 授權條款, API, 關於, 常見問答, 網站導覽. */
 
-export function LicencePage({ ctx }: { ctx: PageContext }) {
-  const m = ctx.m.licence;
+/** The layout of a page under 關於 (About): its breadcrumb passes through the About page. */
+function AboutSectionLayout({
+  ctx,
+  title,
+  children,
+}: {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+}) {
   return (
     <Layout
       ctx={ctx}
-      title={m.title}
+      title={title}
       section="about"
-      crumbs={[{ label: ctx.m.nav.about, path: '/about' }, { label: m.title }]}
+      crumbs={[{ label: ctx.m.nav.about, path: '/about' }, { label: title }]}
     >
+      {children}
+    </Layout>
+  );
+}
+
+export function LicencePage({ ctx }: { ctx: PageContext }) {
+  const m = ctx.m.licence;
+  return (
+    <AboutSectionLayout ctx={ctx} title={m.title}>
       <h1>{m.heading}</h1>
       {m.summary.map((p) => (
         <p key={p}>{p}</p>
@@ -42,30 +60,55 @@ export function LicencePage({ ctx }: { ctx: PageContext }) {
           ))}
         </tbody>
       </table>
-    </Layout>
+    </AboutSectionLayout>
   );
 }
 
-function Examples({
-  ctx,
-  paths,
-  localised,
-}: {
-  ctx: PageContext;
-  paths: readonly string[];
-  localised?: boolean;
-}) {
+function LinkList({ links }: { links: { href: string; label: string }[] }) {
   return (
     <ul>
-      {paths.map((p) => {
-        const path = localised ? href(ctx, p) : p;
-        return (
-          <li key={p}>
-            <code>curl '{`${ctx.publicUrl}${path}`}'</code> — <a href={path}>{path}</a>
-          </li>
-        );
-      })}
+      {links.map((l) => (
+        <li key={l.href}>
+          <a href={l.href}>{l.label}</a>
+        </li>
+      ))}
     </ul>
+  );
+}
+
+/** One API of the API page, with example requests (the pages' in the reader's language). */
+function ApiSection({
+  ctx,
+  id,
+  heading,
+  text,
+  examples,
+  pages,
+}: {
+  ctx: PageContext;
+  id: string;
+  heading: string;
+  text: string;
+  examples: readonly string[];
+  /** The examples are pages: no examples heading, paths in the reader's language. */
+  pages?: boolean;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <p>{text}</p>
+      {pages ? null : <h3>{ctx.m.apiPage.examples}</h3>}
+      <ul>
+        {examples.map((p) => {
+          const path = pages ? href(ctx, p) : p;
+          return (
+            <li key={p}>
+              <code>curl '{`${ctx.publicUrl}${path}`}'</code> — <a href={path}>{path}</a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
@@ -75,31 +118,22 @@ export function ApiPage({ ctx }: { ctx: PageContext }) {
     <Layout ctx={ctx} title={m.title} section="api" crumbs={[{ label: m.title }]}>
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
-      <ul>
-        <li>
-          <a href="/api/docs">{m.docs}</a>
-        </li>
-        <li>
-          <a href="/api/v1/openapi.json">{m.openapi}</a>
-        </li>
-      </ul>
-      <section aria-labelledby="api-v1">
-        <h2 id="api-v1">{m.v1}</h2>
-        <p>{m.v1Text}</p>
-        <h3>{m.examples}</h3>
-        <Examples ctx={ctx} paths={API_EXAMPLES.v1} />
-      </section>
-      <section aria-labelledby="api-v2">
-        <h2 id="api-v2">{m.v2}</h2>
-        <p>{m.v2Text}</p>
-        <h3>{m.examples}</h3>
-        <Examples ctx={ctx} paths={API_EXAMPLES.v2} />
-      </section>
-      <section aria-labelledby="api-pages">
-        <h2 id="api-pages">{m.pages}</h2>
-        <p>{m.pagesText}</p>
-        <Examples ctx={ctx} paths={API_EXAMPLES.pages} localised />
-      </section>
+      <LinkList
+        links={[
+          { href: '/api/docs', label: m.docs },
+          { href: '/api/v1/openapi.json', label: m.openapi },
+        ]}
+      />
+      <ApiSection ctx={ctx} id="api-v1" heading={m.v1} text={m.v1Text} examples={API_EXAMPLES.v1} />
+      <ApiSection ctx={ctx} id="api-v2" heading={m.v2} text={m.v2Text} examples={API_EXAMPLES.v2} />
+      <ApiSection
+        ctx={ctx}
+        id="api-pages"
+        heading={m.pages}
+        text={m.pagesText}
+        examples={API_EXAMPLES.pages}
+        pages
+      />
     </Layout>
   );
 }
@@ -118,17 +152,13 @@ export function AboutPage({ ctx }: { ctx: PageContext }) {
           <li key={f}>{f}</li>
         ))}
       </ul>
-      <ul>
-        <li>
-          <a href={href(ctx, '/faq')}>{ctx.m.faq.title}</a>
-        </li>
-        <li>
-          <a href={href(ctx, '/licence')}>{ctx.m.licence.title}</a>
-        </li>
-        <li>
-          <a href={href(ctx, '/api')}>{ctx.m.apiPage.title}</a>
-        </li>
-      </ul>
+      <LinkList
+        links={[
+          { href: href(ctx, '/faq'), label: ctx.m.faq.title },
+          { href: href(ctx, '/licence'), label: ctx.m.licence.title },
+          { href: href(ctx, '/api'), label: ctx.m.apiPage.title },
+        ]}
+      />
     </Layout>
   );
 }
@@ -136,12 +166,7 @@ export function AboutPage({ ctx }: { ctx: PageContext }) {
 export function FaqPage({ ctx }: { ctx: PageContext }) {
   const m = ctx.m.faq;
   return (
-    <Layout
-      ctx={ctx}
-      title={m.title}
-      section="about"
-      crumbs={[{ label: ctx.m.nav.about, path: '/about' }, { label: m.title }]}
-    >
+    <AboutSectionLayout ctx={ctx} title={m.title}>
       <h1>{m.title}</h1>
       <dl class="faq">
         {m.items.map((item) => (
@@ -151,7 +176,7 @@ export function FaqPage({ ctx }: { ctx: PageContext }) {
           </>
         ))}
       </dl>
-    </Layout>
+    </AboutSectionLayout>
   );
 }
 

@@ -3,7 +3,7 @@ import { badgeName, levelName } from '../../../i18n/vocabulary-labels.ts';
 import type { OrganizationRow } from '../../organizations/organization.repo.ts';
 import type { DatasetSummary } from '../dataset-summary.ts';
 import { href, withQuery, type PageContext } from '../page-context.ts';
-import { Chinese, DatasetList, Pager } from './common.tsx';
+import { Chinese, PagedDatasetList } from './common.tsx';
 import { Layout } from './layout.tsx';
 
 /** 機關頁: an agency, its place in the tree, its datasets and their badges. */
@@ -116,14 +116,7 @@ export function OrganizationPage({ ctx, data }: { ctx: PageContext; data: Organi
       <section aria-labelledby="datasets">
         <h2 id="datasets">{m.datasets}</h2>
         <p>{ctx.m.datasets.total(data.total)}</p>
-        <DatasetList ctx={ctx} datasets={data.datasets} />
-        <Pager
-          ctx={ctx}
-          total={data.total}
-          limit={data.limit}
-          offset={data.offset}
-          pathFor={(offset) => withQuery(path, { offset: offset || undefined })}
-        />
+        <PagedDatasetList ctx={ctx} list={data} path={path} />
         {data.total > 0 ? (
           <p>
             <a href={href(ctx, withQuery('/datasets', { agency: o.nameZh }))}>{m.searchAll}</a>
