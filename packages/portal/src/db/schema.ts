@@ -212,6 +212,8 @@ export interface QualityRunTable {
   contentChanged: Generated<number>;
   /** JSON: { [checkId]: { status, version, evidence, fix } } */
   results: string;
+  /** 1: the body kept is cut at the fetch byte budget; 0: it is the whole file; null: unknown or no body. */
+  bodyTruncated: number | null;
 }
 
 /** The latest result of one check of one resource. */

@@ -22,6 +22,16 @@ export const ERROR_CODES = {
   ORGANIZATION_NOT_FOUND: { status: 404, description: 'No organisation with this id, OID or agency code.' },
   RESOURCE_NOT_FOUND: { status: 404, description: 'No resource with this resourceID.' },
   VERSION_NOT_FOUND: { status: 404, description: 'The dataset has no such version.' },
+  CONVERTED_COPY_UNAVAILABLE: {
+    status: 404,
+    description:
+      'The platform has no CSV/JSON/XML copy of this resource: its file was not fetched whole, is over the fetch byte limit, or is not structured data.',
+  },
+  CONVERSION_FAILED: {
+    status: 422,
+    description:
+      "The resource's stored file could not be converted; `details.convertCode` is the converter's code (INVALID_ENCODING, INVALID_JSON …).",
+  },
   DUPLICATE_IDENTIFIER: {
     status: 409,
     description: 'Another dataset or resource already uses this identifier.',

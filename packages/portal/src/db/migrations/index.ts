@@ -5,6 +5,7 @@ import * as quality from './2026-11-27-0003-quality.ts';
 import * as search from './2026-11-27-0004-search.ts';
 import * as facetStamp from './2026-11-27-0005-facet-stamp.ts';
 import * as usageStats from './2026-11-27-0006-usage-stats.ts';
+import * as fetchedBodyTruncated from './2026-11-27-0007-fetched-body-truncated.ts';
 
 /** Every migration, by its frozen dated name. Kysely runs them in name order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27-0004-search': search,
   '2026-11-27-0005-facet-stamp': facetStamp,
   '2026-11-27-0006-usage-stats': usageStats,
+  '2026-11-27-0007-fetched-body-truncated': fetchedBodyTruncated,
 };

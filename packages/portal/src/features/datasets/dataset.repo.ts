@@ -298,13 +298,15 @@ export async function insertVersions(
   );
 }
 
-export async function listVersions(db: Kysely<Database>, datasetId: number) {
-  const rows = await db
+/** A dataset's versions, newest first (at most `limit` of them when given). */
+export async function listVersions(db: Kysely<Database>, datasetId: number, limit?: number) {
+  let query = db
     .selectFrom('datasetVersions')
     .select(['version', 'actor', 'action', 'changes', 'createdAt'])
     .where('datasetId', '=', datasetId)
-    .orderBy('version', 'desc')
-    .execute();
+    .orderBy('version', 'desc');
+  if (limit !== undefined) query = query.limit(limit);
+  const rows = await query.execute();
   return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as Record<string, unknown> }));
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE_COLUMNS, PUBLICATION_METHOD_COLUMN_SINGLE } from '../catalogue-io/catalogue-columns.ts';
+import { getVersion, insertVersions } from '../datasets/dataset.repo.ts';
 import { DB_NAME, has, usePageFixture } from './page-fixtures.ts';
 
 const { f, get } = usePageFixture();
@@ -143,6 +144,58 @@ describe(`dataset page on ${DB_NAME}`, () => {
     has(chinese, '<h1 lang="zh-Hant-TW">測試雨量資料集01</h1>');
     has(chinese, '<th scope="row">Agency</th><td><a href="/en/organizations/');
     has(chinese, '<span lang="zh-Hant-TW">交通部中央氣象署</span>');
+  });
+
+  it('shows the version history: the latest 10, each linking to its JSON, and the full list', async () => {
+    const html = (await get(`/dataset/${f().firstId}`)).body;
+    has(html, '<h2 id="versions">版本紀錄</h2>');
+    has(html, '<caption>最近 1 個版本</caption>');
+    const api = `/api/v1/datasets/${f().firstId}/versions`;
+    has(html, `<th scope="row"><a href="${api}/1">第 1 版（JSON）</a></th>`);
+    has(html, '<td><code>test</code></td><td><code>create</code></td>');
+    has(html, `<a href="${api}">全部版本紀錄（JSON）</a>`);
+
+    // Eleven more versions of another dataset: the page shows the newest ten.
+    const id = f().taipeiId;
+    const first = await getVersion(f().t.db, id, 1);
+    await insertVersions(
+      f().t.db,
+      Array.from({ length: 11 }, (_, i) => ({
+        datasetId: id,
+        version: i + 2,
+        actor: i % 2 === 0 ? 'admin-token' : 'import:taipei.csv',
+        action: i % 2 === 0 ? 'update' : 'import',
+        changes: { title: { from: 'a', to: 'b' } },
+        snapshot: first!.snapshot,
+        createdAt: `2026-03-${String(i + 2).padStart(2, '0')}T08:00:00.000Z`,
+      })),
+    );
+    const many = (await get(`/dataset/${id}`)).body;
+    has(many, '<caption>最近 10 個版本</caption>');
+    const links = [...many.matchAll(/<a href="\/api\/v1\/datasets\/\d+\/versions\/(\d+)">/g)].map(
+      (m) => m[1],
+    );
+    expect(links).toEqual(['12', '11', '10', '9', '8', '7', '6', '5', '4', '3']);
+    has(
+      many,
+      `<th scope="row"><a href="/api/v1/datasets/${id}/versions/12">第 12 版（JSON）</a></th>` +
+        '<td><time datetime="2026-03-12T08:00:00.000Z">2026-03-12 08:00</time></td>' +
+        '<td><code>admin-token</code></td><td><code>update</code></td>',
+    );
+    has(many, '<td><code>import:taipei.csv</code></td><td><code>import</code></td>');
+    // Each link is the versions API's JSON of that version.
+    const twelve = await get(`/api/v1/datasets/${id}/versions/12`);
+    expect(twelve.json()).toMatchObject({ version: 12, actor: 'admin-token', action: 'update' });
+
+    const english = (await get(`/en/dataset/${id}`)).body;
+    has(english, '<h2 id="versions">Version history</h2>');
+    has(english, '<caption>The latest 10 versions</caption>');
+    has(english, `<a href="/api/v1/datasets/${id}/versions/12">Version 12 (JSON)</a>`);
+    has(english, `<a href="/api/v1/datasets/${id}/versions">All versions (JSON)</a>`);
+    // The .json twin stays the REST dataset, without the history.
+    const json = (await get(`/dataset/${id}.json`)).json() as Record<string, unknown>;
+    expect(json).toEqual((await get(`/api/v1/datasets/${id}`)).json());
+    expect(json).not.toHaveProperty('versions');
   });
 
   it('finds a dataset by identifier and has a .json twin equal to the REST API', async () => {

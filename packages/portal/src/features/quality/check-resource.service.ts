@@ -89,7 +89,8 @@ export async function checkResource(
       path: store.pathOf(previous.sha256),
       bytes: 0,
       sha256: previous.sha256,
-      truncated: false,
+      // Unknown (a run before truncation was recorded) counts as cut: never taken for a whole file.
+      truncated: previous.bodyTruncated !== 0,
     };
   }
   const scratch = path.join(deps.settings.dataDir, 'tmp');
@@ -148,6 +149,7 @@ export async function checkResource(
         lastModified: fetched?.headers.lastModified ?? previous?.lastModified ?? null,
         contentChanged:
           body !== undefined && previous?.sha256 !== undefined && previous.sha256 !== body.sha256,
+        bodyTruncated: body ? (body.truncated ? 1 : 0) : null,
         results,
       });
       const levels = await datasetResourceLevels(trx, row.datasetId);

@@ -52,12 +52,13 @@ export interface PreviousRun {
   sha256: string | null;
   etag: string | null;
   lastModified: string | null;
+  bodyTruncated: number | null;
 }
 
 export async function latestRun(db: Kysely<Database>, resourceId: number): Promise<PreviousRun | undefined> {
   return db
     .selectFrom('qualityRuns')
-    .select(['sha256', 'etag', 'lastModified'])
+    .select(['sha256', 'etag', 'lastModified', 'bodyTruncated'])
     .where('resourceId', '=', resourceId)
     .where('sha256', 'is not', null)
     .orderBy('id', 'desc')
@@ -84,7 +85,7 @@ export async function contentHistory(
 
 export type RunSummary = Omit<
   Selectable<QualityRunTable>,
-  'resourceId' | 'etag' | 'lastModified' | 'contentChanged' | 'results'
+  'resourceId' | 'etag' | 'lastModified' | 'contentChanged' | 'results' | 'bodyTruncated'
 > & {
   contentChanged: boolean;
   statuses: Record<string, string>;
@@ -102,14 +103,23 @@ export async function runHistory(
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map(({ resourceId: _resource, etag: _etag, lastModified: _modified, results, ...r }) => ({
-    ...r,
-    bytes: r.bytes === null ? null : Number(r.bytes),
-    contentChanged: r.contentChanged === 1,
-    statuses: Object.fromEntries(
-      Object.entries(JSON.parse(results) as Record<string, StoredCheck>).map(([k, v]) => [k, v.status]),
-    ),
-  }));
+  return rows.map(
+    ({
+      resourceId: _resource,
+      etag: _etag,
+      lastModified: _modified,
+      bodyTruncated: _cut,
+      results,
+      ...r
+    }) => ({
+      ...r,
+      bytes: r.bytes === null ? null : Number(r.bytes),
+      contentChanged: r.contentChanged === 1,
+      statuses: Object.fromEntries(
+        Object.entries(JSON.parse(results) as Record<string, StoredCheck>).map(([k, v]) => [k, v.status]),
+      ),
+    }),
+  );
 }
 
 export type CheckRow = Omit<Selectable<ResourceCheckTable>, 'evidence'> & {

@@ -107,6 +107,16 @@ describe('usageEventFor', () => {
     });
     expect(usageEventFor(request({ url, statusCode: 404 }), NOW)).toBeNull();
     expect(usageEventFor(request({ url, method: 'HEAD', statusCode: 302 }), NOW)).toBeNull();
+    // The platform's converted copies count as downloads of the same resource.
+    for (const format of ['csv', 'json', 'xml']) {
+      expect(usageEventFor(request({ url: `/en${url}.${format}`, statusCode: 200 }), NOW)).toMatchObject({
+        kind: 'download',
+        datasetId: 1,
+        resourceId: 'A41000000G-000001-001',
+      });
+    }
+    expect(usageEventFor(request({ url: `${url}.pdf`, statusCode: 200 }), NOW)).toBeNull();
+    expect(usageEventFor(request({ url: `${url}.csv`, statusCode: 422 }), NOW)).toBeNull();
     expect(
       usageEventFor(request({ url, statusCode: 302, headers: { 'user-agent': 'bingbot/2.0' } }), NOW),
     ).toBeNull();

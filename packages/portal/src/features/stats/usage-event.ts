@@ -30,7 +30,8 @@ const MAX_DATASET_ID = 2_147_483_647;
 
 /** `/dataset/{datasetId}` (and /en/, and the old `/datasets/{datasetId}`), not the `.json` twin. */
 const VIEW_PATH = /^(?:\/en)?\/datasets?\/([^/.]+)$/;
-const DOWNLOAD_PATH = /^(?:\/en)?\/dataset\/([^/]+)\/resource\/([^/]+)\/download$/;
+/** The file itself, or the platform's CSV/JSON/XML copy of it (多元格式參考資料). */
+const DOWNLOAD_PATH = /^(?:\/en)?\/dataset\/([^/]+)\/resource\/([^/]+)\/download(?:\.(?:csv|json|xml))?$/;
 const API_DATASET_PATHS = [/^\/api\/v1\/datasets\/([^/]+)(?:\/|$)/, /^\/api\/v2\/rest\/dataset\/([^/]+)$/];
 const API_RESOURCE_PATH = /^\/api\/v1\/resources\/([^/]+)$/;
 /** The browsable API documentation is a page about the API, not a call of it. */

@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { findVisibleDataset } from '../../../http/dataset-lookup.ts';
 import { relatedDatasets } from '../../../search/index.ts';
 import { presentDataset } from '../../datasets/dataset.present.ts';
+import { listVersions } from '../../datasets/dataset.repo.ts';
+import { datasetConvertibleCopies } from '../../formats/other-formats.ts';
 import { latestChecks, resourceRowIds } from '../../quality/quality.repo.ts';
 import { datasetJsonLd, serializeJsonLd } from '../json-ld.ts';
 import { href } from '../page-context.ts';
 import { contextOf, pageUrls, sendPage, type PageRouteOptions } from '../page-response.ts';
 import { datasetUsage, englishTitles } from '../pages.repo.ts';
 import { DatasetPage, type DatasetPageData } from '../views/dataset-page.tsx';
+import { PAGE_VERSIONS } from '../views/dataset-versions.tsx';
 
 /**
  * `/dataset/{datasetId}` (a datasetId or an identifier) and its `.json` twin, which is the
@@ -20,7 +23,7 @@ const DatasetParamsSchema = z.object({ datasetId: z.string().min(1).max(100) });
 const RELATED = 5;
 
 export const datasetPageRoutes: FastifyPluginAsyncZod<PageRouteOptions> = async (app, options) => {
-  const { catalogue } = options;
+  const { catalogue, settings } = options;
 
   for (const { url, json } of pageUrls('/dataset/:datasetId')) {
     app.get(
@@ -32,10 +35,17 @@ export const datasetPageRoutes: FastifyPluginAsyncZod<PageRouteOptions> = async 
         // A dataset found by its identifier is the same page as by its datasetId: one canonical path.
         const ctx = { ...contextOf(request, options), path: `/dataset/${dataset.datasetId}` };
         const rowIds = await resourceRowIds(catalogue.db, dataset.datasetId);
-        const [checks, related, usage] = await Promise.all([
+        const [checks, related, usage, versions, copies] = await Promise.all([
           latestChecks(catalogue.db, [...rowIds.values()]),
           relatedDatasets(catalogue, dataset, RELATED),
           datasetUsage(catalogue.db, dataset.datasetId),
+          listVersions(catalogue.db, dataset.datasetId, PAGE_VERSIONS),
+          datasetConvertibleCopies(
+            catalogue.db,
+            { dataDir: settings.dataDir, maxBytes: settings.fetch.maxBytes },
+            dataset.datasetId,
+            rowIds,
+          ),
         ]);
         const titles = await englishTitles(
           catalogue.db,
@@ -49,6 +59,15 @@ export const datasetPageRoutes: FastifyPluginAsyncZod<PageRouteOptions> = async 
           organizationPath:
             dataset.organizationId === null ? null : `/organizations/${dataset.organizationId}`,
           usage,
+          versions: versions.map(({ version, actor, action, createdAt }) => ({
+            version,
+            actor,
+            action,
+            createdAt,
+          })),
+          otherFormats: new Map(
+            [...copies].map(([resourceId, copy]) => [resourceId, { fetchedAt: copy.fetchedAt }]),
+          ),
           jsonLd: serializeJsonLd(datasetJsonLd(dataset, pageUrl)),
         };
         return sendPage(reply, ctx, <DatasetPage ctx={ctx} data={data} />);

@@ -6,7 +6,8 @@ import type { DatasetUsage } from '../pages.repo.ts';
 import { Badge, Chinese, DatasetTitle } from './common.tsx';
 import { DatasetFields } from './dataset-fields.tsx';
 import { DatasetQuality } from './dataset-quality.tsx';
-import { DatasetResources } from './dataset-resources.tsx';
+import { DatasetResources, type OtherFormatsCopy } from './dataset-resources.tsx';
+import { DatasetVersions, type DatasetVersionRow } from './dataset-versions.tsx';
 import { Layout } from './layout.tsx';
 
 /**
@@ -22,6 +23,10 @@ export interface DatasetPageData {
   organizationPath: string | null;
   /** Page views and downloads, as aggregated daily. */
   usage: DatasetUsage;
+  /** The latest versions (版本紀錄), newest first. */
+  versions: DatasetVersionRow[];
+  /** Resources (by resourceID) with platform-converted CSV/JSON/XML copies. */
+  otherFormats: ReadonlyMap<string, OtherFormatsCopy>;
   jsonLd: string;
 }
 
@@ -88,7 +93,12 @@ export function DatasetPage({ ctx, data }: { ctx: PageContext; data: DatasetPage
         <Badge ctx={ctx} badge={d.whitelisted ? null : d.qualityBadge} />
       </p>
       <DatasetFields ctx={ctx} dataset={d} organizationPath={data.organizationPath} usage={data.usage} />
-      <DatasetResources ctx={ctx} datasetId={d.datasetId} resources={d.distribution} />
+      <DatasetResources
+        ctx={ctx}
+        datasetId={d.datasetId}
+        resources={d.distribution}
+        otherFormats={data.otherFormats}
+      />
       <DatasetQuality
         ctx={ctx}
         distribution={d.distribution}
@@ -96,6 +106,7 @@ export function DatasetPage({ ctx, data }: { ctx: PageContext; data: DatasetPage
         rowIds={data.quality.rowIds}
         whitelisted={d.whitelisted}
       />
+      <DatasetVersions ctx={ctx} datasetId={d.datasetId} versions={data.versions} />
       <ApiSnippet ctx={ctx} dataset={d} />
       <Related ctx={ctx} related={data.related} />
       <section aria-labelledby="machine-readable">
@@ -112,6 +123,9 @@ export function DatasetPage({ ctx, data }: { ctx: PageContext; data: DatasetPage
           </li>
           <li>
             <a href={`/api/v1/datasets/${d.datasetId}/quality`}>{m.qualityJson}</a>
+          </li>
+          <li>
+            <a href={`/api/v1/datasets/${d.datasetId}/versions`}>{m.versions.all}</a>
           </li>
         </ul>
       </section>

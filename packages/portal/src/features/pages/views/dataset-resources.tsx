@@ -1,4 +1,5 @@
 import type { ResourceRecord } from '../../datasets/dataset.record.ts';
+import { OTHER_FORMATS, type OtherFormat } from '../../formats/other-formats.ts';
 import { downloadTarget } from '../../stats/download.routes.ts';
 import { href, type PageContext } from '../page-context.ts';
 import { Badge, Chinese } from './common.tsx';
@@ -7,7 +8,14 @@ import { Badge, Chinese } from './common.tsx';
  * 資料資源: each resource's format, encoding, badge, size, check time and links. The
  * download link goes through the portal's counted download route (docs/counting.md),
  * which redirects to the file; the access link (a landing page) is the agency's own.
+ * 其他格式 (多元格式參考資料): the platform's CSV (UTF-8), JSON and XML copies of a
+ * structured resource, converted from the whole file the quality checker last fetched.
  */
+
+/** A resource's platform-converted copies: when the file they are made from was fetched. */
+export interface OtherFormatsCopy {
+  fetchedAt: string;
+}
 
 function size(ctx: PageContext, bytes: number | null): string {
   if (bytes === null) return '—';
@@ -36,7 +44,54 @@ export function downloadPath(ctx: PageContext, datasetId: number, resourceId: st
   return href(ctx, `/dataset/${datasetId}/resource/${encodeURIComponent(resourceId)}/download`);
 }
 
-function ResourceRow({ ctx, datasetId, r }: { ctx: PageContext; datasetId: number; r: ResourceRecord }) {
+/** The link to a platform-converted copy, in the reader's language. */
+export function otherFormatPath(
+  ctx: PageContext,
+  datasetId: number,
+  resourceId: string,
+  format: OtherFormat,
+): string {
+  return `${downloadPath(ctx, datasetId, resourceId)}.${format}`;
+}
+
+function OtherFormats({
+  ctx,
+  datasetId,
+  resourceId,
+  copy,
+}: {
+  ctx: PageContext;
+  datasetId: number;
+  resourceId: string;
+  copy: OtherFormatsCopy;
+}) {
+  const m = ctx.m.dataset.resource;
+  return (
+    <li>
+      {m.otherFormats}
+      <span class="muted">{m.platformConverted(time(copy.fetchedAt))}</span>
+      <ul class="plain-list">
+        {OTHER_FORMATS.map((format) => (
+          <li key={format}>
+            <a href={otherFormatPath(ctx, datasetId, resourceId, format)}>{m.otherFormat[format]}</a>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+function ResourceRow({
+  ctx,
+  datasetId,
+  r,
+  copy,
+}: {
+  ctx: PageContext;
+  datasetId: number;
+  r: ResourceRecord;
+  copy: OtherFormatsCopy | undefined;
+}) {
   const m = ctx.m.dataset.resource;
   const name = r.resourceDescription || r.resourceID;
   return (
@@ -72,6 +127,9 @@ function ResourceRow({ ctx, datasetId, r }: { ctx: PageContext; datasetId: numbe
               </a>
             </li>
           ) : null}
+          {copy ? (
+            <OtherFormats ctx={ctx} datasetId={datasetId} resourceId={r.resourceID} copy={copy} />
+          ) : null}
           {isWebLink(r.accessURL) ? (
             <li>
               <a href={r.accessURL}>{m.access(name)}</a>
@@ -87,10 +145,13 @@ export function DatasetResources({
   ctx,
   datasetId,
   resources,
+  otherFormats,
 }: {
   ctx: PageContext;
   datasetId: number;
   resources: readonly ResourceRecord[];
+  /** The resources (by resourceID) with platform-converted copies. */
+  otherFormats: ReadonlyMap<string, OtherFormatsCopy>;
 }) {
   const m = ctx.m.dataset;
   return (
@@ -115,7 +176,13 @@ export function DatasetResources({
             </thead>
             <tbody>
               {resources.map((r) => (
-                <ResourceRow key={r.resourceID} ctx={ctx} datasetId={datasetId} r={r} />
+                <ResourceRow
+                  key={r.resourceID}
+                  ctx={ctx}
+                  datasetId={datasetId}
+                  r={r}
+                  copy={otherFormats.get(r.resourceID)}
+                />
               ))}
             </tbody>
           </table>
