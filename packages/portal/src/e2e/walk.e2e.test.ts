@@ -11,8 +11,10 @@ import { saveScreenshot } from './screenshots.ts';
 /**
  * A new user's walk through the portal's pages, in zh-TW and English: search 雨量 and
  * 台北 停車, filter by a facet, open a dataset, switch to English, download a resource,
- * and the same with the keyboard only; every page type in both languages passes axe-core
- * and is photographed at desktop and phone widths.
+ * and the same with the keyboard only; every page type in both languages (home, search
+ * with and without results, dataset, agencies and an agency, themes and a theme,
+ * categories and a category, licence, API, about, FAQ, site map, 404) passes axe-core, and
+ * the main ones are photographed at desktop and phone widths.
  */
 
 const noChineseFont = screenshotsUnavailable();
@@ -209,7 +211,7 @@ browserSuite("a new user's walk in Chromium", () => {
     });
   });
 
-  /** Every page type of the contract, in both languages. */
+  /** The main page types, photographed in both languages. */
   async function pageTypes(): Promise<{ name: string; path: string }[]> {
     const { datasetId } = (await apiSearch(portal(), RAINFALL)).results[0]!;
     return [
@@ -221,22 +223,77 @@ browserSuite("a new user's walk in Chromium", () => {
     ];
   }
 
+  /** The path of the first link in a list page's main content whose path matches `pattern`. */
+  async function firstLinkOn(listPath: string, pattern: RegExp): Promise<string> {
+    return portal().withPage({}, async (page) => {
+      await portal().open(page, listPath);
+      const hrefs = await page
+        .locator('main a[href]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      const found = hrefs.find((h) => pattern.test(h));
+      if (!found) throw new Error(`${listPath} links no page matching ${pattern}`);
+      return found;
+    });
+  }
+
+  /** Every page type of the contract (docs/ui.md), each with the status it answers. */
+  async function everyPageType(): Promise<{ name: string; path: string; status: number }[]> {
+    const organization = await firstLinkOn('/organizations', /^\/organizations\/[^/?#]+$/);
+    const theme = await firstLinkOn('/themes', /^\/themes\/[^/?#]+$/);
+    const category = await firstLinkOn('/categories', /^\/categories\/[^/?#]+$/);
+    const pages = [
+      ...(await pageTypes()),
+      { name: 'no-results', path: `/datasets?q=${q('查無此資料集')}` },
+      { name: 'organization', path: organization },
+      { name: 'theme', path: theme },
+      { name: 'categories', path: '/categories' },
+      { name: 'category', path: category },
+      { name: 'licence', path: '/licence' },
+      { name: 'api', path: '/api' },
+      { name: 'about', path: '/about' },
+      { name: 'faq', path: '/faq' },
+      { name: 'sitemap', path: '/sitemap' },
+    ];
+    return [
+      ...pages.map((p) => ({ ...p, status: 200 })),
+      { name: 'not-found', path: '/no-such-page', status: 404 },
+    ];
+  }
+
   it.each(['zh-TW', 'en'] as const)(
     'every page type in %s: no serious or critical axe violations',
     async (lang) => {
+      const types = await everyPageType();
+      expect(types.map((t) => t.name)).toEqual([
+        ...['home', 'search', 'dataset', 'organizations', 'themes', 'no-results', 'organization'],
+        ...['theme', 'categories', 'category', 'licence', 'api', 'about', 'faq', 'sitemap', 'not-found'],
+      ]);
+      const failures: string[] = [];
       await portal().withPage({ locale: lang }, async (page, problems) => {
-        for (const type of await pageTypes()) {
-          await portal().open(page, lang === 'en' ? `/en${type.path}` : type.path);
-          expect(await page.locator('html').getAttribute('lang'), type.path).toMatch(
+        for (const type of types) {
+          const path = lang === 'en' ? `/en${type.path}` : type.path;
+          await portal().open(page, path, type.status);
+          expect(await page.locator('html').getAttribute('lang'), path).toMatch(
             lang === 'en' ? /^en/ : /^zh/,
           );
           await expect(page.locator('h1').first().textContent()).resolves.not.toBe('');
-          await expectNoSeriousViolations(page, `${type.name} page (${lang})`);
+          // Every page is checked before the test fails, so one run lists all the findings.
+          await expectNoSeriousViolations(page, `${type.name} page (${lang})`).catch((e: Error) =>
+            failures.push(e.message),
+          );
         }
-        expect(problems).toEqual({ consoleErrors: [], pageErrors: [] });
+        // The browser logs the 404 of the not-found page itself; anything else is a fault of a page.
+        const consoleErrors = problems.consoleErrors.filter(
+          (e) =>
+            !/\/no-such-page: Failed to load resource: the server responded with a status of 404/.test(e),
+        );
+        expect({ ...problems, consoleErrors }).toEqual({ consoleErrors: [], pageErrors: [] });
       });
+      expect(failures.join('\n')).toBe('');
       expect(portal().blocked).toEqual([]);
     },
+    // Sixteen pages, each loaded and analysed: longer than one page's test.
+    120_000,
   );
 
   it.skipIf(noChineseFont).each([

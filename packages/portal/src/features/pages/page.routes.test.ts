@@ -41,7 +41,7 @@ describe(`portal pages on ${DB_NAME}`, () => {
         expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
         expect(res.headers['content-language']).toBe(lang);
         expect(res.headers['content-security-policy']).toBe(
-          "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+          "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
         );
         expect(res.headers['cache-control']).toBe('public, max-age=60');
         expect(res.headers.etag).toBeDefined();
@@ -61,7 +61,13 @@ describe(`portal pages on ${DB_NAME}`, () => {
         has(html, 'accesskey="U"');
         has(html, 'accesskey="C"');
         has(html, 'accesskey="Z"');
-        expect(html).not.toMatch(/<script(?! type="application\/ld\+json")/);
+        // Only data blocks and, on the pages with a search box, the deferred suggestion script.
+        expect(html).not.toMatch(
+          /<script(?! type="application\/ld\+json"| defer src="\/assets\/search-suggest-[0-9a-f]{12}\.js")/,
+        );
+        expect(html.includes('<script defer src="/assets/search-suggest-'), url).toBe(
+          page === '/' || page.startsWith('/datasets'),
+        );
         const breadcrumb = html.includes('class="breadcrumb');
         expect(breadcrumb, url).toBe(page !== '/');
 
@@ -160,6 +166,32 @@ describe(`portal pages on ${DB_NAME}`, () => {
     expect(large.headers['cache-control']).toBe('private, no-cache');
     expect((await get('/assets/font-size.css')).body).toContain('html{font-size:100%}');
     expect((await get('/assets/font-size.css', { cookie: 'odp_font_size=evil}' })).body).toContain('100%');
+  });
+
+  it('serves the search-as-you-type script for a year, with its labels in the page language', async () => {
+    const zh = (await get('/datasets?q=1')).body;
+    const tag = /<script defer src="(\/assets\/search-suggest-[0-9a-f]{12}\.js)"[^>]*><\/script>/.exec(zh);
+    expect(tag).not.toBeNull();
+    has(tag![0], 'data-suggest-url="/api/v1/search/suggest"');
+    has(tag![0], 'data-dataset-path="/dataset/"');
+    has(tag![0], 'data-list-label="搜尋建議"');
+    has(tag![0], 'data-kind-agency="機關"');
+    has(tag![0], 'data-some="{n} 項建議，可用上下鍵選擇"');
+    const en = (await get('/en')).body;
+    has(en, 'data-dataset-path="/en/dataset/"');
+    has(en, 'data-list-label="Suggestions"');
+    const missing = await get('/en/no-such-page', { accept: 'text/html' });
+    expect(missing.statusCode).toBe(404);
+    has(missing.body, `<script defer src="${tag![1]}"`);
+
+    const js = await get(tag![1]!);
+    expect(js.statusCode).toBe(200);
+    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(js.body).toContain("setAttribute('role', 'combobox')");
+    expect(js.body).not.toMatch(/\beval\(|new Function/);
+    expect(Buffer.byteLength(js.body)).toBeLessThan(12_000);
+    expect((await get('/assets/search-suggest-000000000000.js')).statusCode).toBe(404);
   });
 
   it('answers ETag revalidation with 304', async () => {

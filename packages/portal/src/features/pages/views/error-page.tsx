@@ -21,7 +21,7 @@ export function ErrorPage({ ctx, status, code, message, requestId }: ErrorPagePr
         ? [m.badRequest, m.badRequestHelp]
         : [m.serverError, m.serverErrorHelp];
   return (
-    <Layout ctx={ctx} title={title} section="other" crumbs={[{ label: title }]} hasJson={false}>
+    <Layout ctx={ctx} title={title} section="other" crumbs={[{ label: title }]} hasJson={false} searchBox>
       <h1>{title}</h1>
       <p>{help}</p>
       <p lang="en">{message}</p>

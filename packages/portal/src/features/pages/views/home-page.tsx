@@ -87,7 +87,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
     },
   ];
   return (
-    <Layout ctx={ctx} title={m.title} section="home" crumbs={[]} description={m.intro}>
+    <Layout ctx={ctx} title={m.title} section="home" crumbs={[]} description={m.intro} searchBox>
       <h1>{m.heading}</h1>
       <p class="lead">{m.intro}</p>
       <SearchBox ctx={ctx} />

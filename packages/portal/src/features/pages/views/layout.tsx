@@ -2,23 +2,26 @@ import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { HTML_LANG, localePath, otherLocale, LOCALES } from '../../../i18n/locale.ts';
 import { FONT_SIZE_STYLESHEET_HREF, FONT_SIZES, fontSizeHref } from '../font-size.routes.ts';
-import { STYLESHEET_HREF } from '../page-assets.ts';
+import { SEARCH_SCRIPT_HREF, STYLESHEET_HREF } from '../page-assets.ts';
 import { href, jsonPath, type PageContext } from '../page-context.ts';
 import { Breadcrumb, type Crumb } from './breadcrumb.tsx';
 
 /**
  * The page frame, following Taiwan's government web conventions: a skip link, the 導盲磚
  * access keys (U top, C content, Z footer), a language switch and a 字級 control that
- * work without JavaScript, the main menu, a breadcrumb below home, and the footer.
+ * work without JavaScript (the one script, search as you type, only enhances the search box), the main menu, a breadcrumb below home, and the footer.
  */
 
 /**
- * CSP for pages: no script runs; styles come only from this site's stylesheets. The
+ * CSP for pages: scripts and styles come only from this site's files (no inline code, no
+ * eval), and scripts may fetch from this site only (the search suggestions). The
  * schema.org `<script type="application/ld+json">` is a data block, which browsers
  * neither execute nor submit to script-src.
  */
 export const PAGE_CSP = [
   "default-src 'none'",
+  "script-src 'self'",
+  "connect-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "form-action 'self'",
@@ -39,6 +42,8 @@ export interface LayoutProps {
   jsonLd?: string;
   /** Whether this page has a `.json` twin (default true). */
   hasJson?: boolean;
+  /** Whether the page has a search box, which the search-as-you-type script enhances. */
+  searchBox?: boolean;
   children: ComponentChildren;
 }
 
@@ -171,6 +176,7 @@ export function Layout(props: LayoutProps) {
           href={`${ctx.publicUrl}${localePath('zh-TW', ctx.path)}`}
         />
         {jsonHref ? <link rel="alternate" type="application/json" href={jsonHref} /> : null}
+        {props.searchBox ? <SearchScript ctx={ctx} /> : null}
         {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} /> : null}
       </head>
       <body>
@@ -204,6 +210,28 @@ export function Layout(props: LayoutProps) {
         <Footer ctx={ctx} jsonHref={jsonHref} />
       </body>
     </html>
+  );
+}
+
+/**
+ * The search-as-you-type script, deferred; its labels in the page's language ride on its
+ * data-* attributes, so the script itself is the same file for every page.
+ */
+function SearchScript({ ctx }: { ctx: PageContext }) {
+  const m = ctx.m.search;
+  return (
+    <script
+      defer
+      src={SEARCH_SCRIPT_HREF}
+      data-suggest-url="/api/v1/search/suggest"
+      data-dataset-path={href(ctx, '/dataset/')}
+      data-list-label={m.suggestions}
+      data-kind-title={m.suggestionKinds.title}
+      data-kind-keyword={m.suggestionKinds.keyword}
+      data-kind-agency={m.suggestionKinds.agency}
+      data-some={m.suggestionsFound}
+      data-none={m.noSuggestions}
+    />
   );
 }
 

@@ -9,7 +9,8 @@ import { SearchFacets } from './search-facets.tsx';
 
 /**
  * 資料集搜尋: results with highlights, facets, active filters, sort and page size, paging,
- * "did you mean" and help when nothing matched. Plain links and GET forms: no script.
+ * "did you mean" and help when nothing matched. Plain links and GET forms; the search box
+ * gets suggestions as you type where script runs (assets/search-suggest.js).
  */
 
 export interface SearchPageData {
@@ -134,6 +135,7 @@ export function SearchPage({ ctx, data }: { ctx: PageContext; data: SearchPageDa
       ctx={ctx}
       title={title}
       section="datasets"
+      searchBox
       crumbs={q ? [{ label: m.title, path: '/datasets' }, { label: title }] : [{ label: m.title }]}
     >
       <h1>{title}</h1>
