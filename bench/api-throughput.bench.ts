@@ -26,7 +26,7 @@ import pg from 'pg';
 import { parseArgs } from 'node:util';
 import { freePort, startServer, stop } from './lib/processes.ts';
 import { fmt, Report } from './lib/report.ts';
-import { buildLargeCatalogue } from './search/large-catalogue.ts';
+import { buildLargeCatalogueShowingProgress } from './search/large-catalogue.ts';
 
 /** BENCHMARKS.md B3: dataset JSON at ≥ 50% of the bare route; search ≥ 1,000 req/s at 55k. */
 const TARGET_SHARE_OF_BARE = 50;
@@ -227,13 +227,7 @@ async function searchAtScale(
   duration: number,
 ): Promise<void> {
   const label = `SQLite ${datasets % 1000 === 0 ? `${datasets / 1000}k` : fmt(datasets)}`;
-  let lastShown = 0;
-  const catalogue = await buildLargeCatalogue(datasets, (done, total) => {
-    if (performance.now() - lastShown > 10_000 || done === total) {
-      lastShown = performance.now();
-      console.error(`  built ${fmt(done)}/${fmt(total)} datasets`);
-    }
-  });
+  const catalogue = await buildLargeCatalogueShowingProgress(datasets);
   try {
     // The server gets the database to itself; destroy() below only removes the directory.
     await catalogue.handle.close();

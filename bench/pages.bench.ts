@@ -26,21 +26,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../packages/portal/src/e2e/chromium.ts';
 import { BYTE_KINDS, loadPage, type ByteKind, type PageLoad } from './lib/page-loads.ts';
 import { freePort, odp, startServer, stop } from './lib/processes.ts';
 import { fmt, median, Report } from './lib/report.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
+const CHROMIUM = CHROMIUM_PATH;
+/** The tests' settings, and every host but 127.0.0.1 unreachable for the whole browser. */
+const BENCH_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 /** BENCHMARKS.md B8. */
 const TARGET_TTFB_P50_MS = 30;
 const TARGET_JS_KB = 150;
@@ -110,7 +103,7 @@ export async function run(argv: string[]): Promise<void> {
   try {
     // The dataset page as readers see it after the quality sweep: dataset 1's resources checked (served by this server).
     const checkMs = odp(['check', '--dataset', '1', '--quiet'], serverEnv);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BENCH_CHROMIUM_ARGS });
     report.line(
       `server: odp serve --demo --no-worker on 127.0.0.1 (demo catalogue, SQLite, read cache 5 s); ` +
         `browser: ${CHROMIUM} ${browser.version()} headless via playwright-core; ${loads} loads of each page per pass, ` +

@@ -30,7 +30,7 @@ import { fmt, Report } from './lib/report.ts';
 import { Fts5Baseline } from './search/fts5-baseline.ts';
 import { listed } from './search/judging.ts';
 import { readDocs } from './search/catalogue.ts';
-import { buildLargeCatalogue, reindex, sqliteFileBytes } from './search/large-catalogue.ts';
+import { buildLargeCatalogueShowingProgress, reindex, sqliteFileBytes } from './search/large-catalogue.ts';
 import { loadJudgedQueries } from './search/relevance.ts';
 
 /** BENCHMARKS.md B1: the ratio, and p99 of about 20 ms at 55k and 150 ms at 1M. */
@@ -86,13 +86,7 @@ export async function run(argv: string[]): Promise<void> {
   const report = new Report('search-latency');
   report.line(`B1 search latency: ${fmt(datasets)} datasets (SQLite)`);
 
-  let lastShown = 0;
-  const catalogue = await buildLargeCatalogue(datasets, (done, total) => {
-    if (performance.now() - lastShown > 10_000 || done === total) {
-      lastShown = performance.now();
-      console.error(`  built ${fmt(done)}/${fmt(total)} datasets`);
-    }
-  });
+  const catalogue = await buildLargeCatalogueShowingProgress(datasets);
   try {
     const { handle } = catalogue;
     const ctx = { db: handle.db, dialect: handle.dialect };

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -27,18 +28,6 @@ import { openTestDatabase, type TestDatabase } from '../test/test-database.ts';
  * crawler (docs/counting.md); a context that stands for a person reading the pages passes
  * `userAgent: readerUserAgent(portal.browser)`.
  */
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** How long a click, navigation or wait may take before it fails the test. */
 const ACTION_TIMEOUT_MS = 10_000;
@@ -172,7 +161,7 @@ export async function startE2ePortal(options: E2ePortalOptions = {}): Promise<E2
     const origin = await listen(app);
     // Resources of the demo catalogue point at this server's /demo-files/, as with `odp serve --demo`.
     await seedDemoIfEmpty(database, { publicUrl: origin, log: () => undefined });
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     cleanup.push('close the browser', () => browser.close());
     return portalOn(origin, database, browser, cleanup, () => app.usageRecorder.flush());
   } catch (error) {
