@@ -244,6 +244,7 @@ describe('request ids and logs', () => {
   it('writes JSON log lines with the request id and never the Authorization header', async () => {
     logLines.length = 0;
     await app.inject({ url: '/api/v1/datasets', headers: { ...ADMIN_HEADERS, 'x-request-id': 'log-check' } });
+    await app.inject({ url: '/healthz' });
     await app.inject({
       url: '/api/v1/datasets',
       headers: { authorization: 'Bearer some-wrong-secret-value' },
@@ -256,7 +257,14 @@ describe('request ids and logs', () => {
     });
     expect(logLines.length).toBeGreaterThan(0);
     const entries = logLines.map((l) => JSON.parse(l));
-    expect(entries.some((e) => e.requestId === 'log-check' && e.msg === 'request completed')).toBe(true);
+    // One access-log line a request, with its status; health probes are not logged.
+    const checked = entries.filter((e) => e.requestId === 'log-check');
+    expect(checked.map((e) => e.msg)).toEqual(['request completed']);
+    expect(checked[0]).toMatchObject({
+      req: { method: 'GET', url: '/api/v1/datasets' },
+      res: { statusCode: 200 },
+    });
+    expect(entries.some((e) => e.req?.url === '/healthz')).toBe(false);
     const all = logLines.join('\n');
     for (const secret of [TEST_ADMIN_TOKEN, 'some-wrong-secret-value', 'another-secret-9'])
       expect(all).not.toContain(secret);
