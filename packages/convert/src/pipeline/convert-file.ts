@@ -6,13 +6,13 @@ import { isBatched, readDelimitedFile } from '../read/delimited-reader.ts';
 import type { RecordReader, RecordSource, SourceRecord } from '../read/record-source.ts';
 import { ColumnTypeInferrer } from '../infer/column-type.ts';
 import { emptyNormalizeCounts } from '../normalize/normalize-counts.ts';
-import { isSummaryRow } from '../normalize/summary-rows.ts';
 import type { ParquetColumnType } from '../write/parquet-writer.ts';
 import type { CellValue, TableSink } from '../write/table-sink.ts';
 import { createTextWriter } from '../write/text-writer.ts';
 import { ConvertError } from '../errors/convert-error.ts';
 import { isTextOutput, textFormatFor, writesText } from './text-output.ts';
 import { planColumns, type ColumnPlan } from './column-plan.ts';
+import { RowConversion, TypeTally } from './record-passes.ts';
 import type { ConversionReport } from './conversion-report.ts';
 import { assembleReport } from './assemble-report.ts';
 import { convertInParallel } from './convert-in-parallel.ts';
@@ -120,16 +120,12 @@ export async function convertFile(
         }
       : detectHeader(records);
   let inferrers: ColumnTypeInferrer[] = [];
-  let read = 0;
-  const consider = (cells: string[]) => {
-    read++;
-    if (isSummaryRow(cells)) return;
-    for (let i = 0; i < inferrers.length; i++) inferrers[i]!.add(cells[i]);
-  };
+  let tally = new TypeTally(inferrers);
   const startInference = () => {
     header = findHeader(window.map((r) => r.cells));
     inferrers = header.columns.map(() => new ColumnTypeInferrer());
-    window.slice(header.dataStartIndex).forEach((r) => consider(r.cells));
+    tally = new TypeTally(inferrers);
+    window.slice(header.dataStartIndex).forEach((r) => tally.add(r.cells));
   };
   for await (const batch of inBatches(first)) {
     for (const record of batch) {
@@ -138,7 +134,7 @@ export async function convertFile(
         if (window.length === HEADER_WINDOW) startInference();
         continue;
       }
-      consider(record.cells);
+      tally.add(record.cells);
     }
   }
   if (!header) {
@@ -158,23 +154,16 @@ export async function convertFile(
   // Pass 2: normalise and write, a batch of rows at a time.
   const counts = emptyNormalizeCounts();
   const sink = await sinkFor(out, plan, options);
-  const asText = writesText(options.to);
+  const conversion = new RowConversion(plan, normalize, writesText(options.to));
   const second = pass(1);
   let index = 0;
   let written = 0;
-  let totals = 0;
-  let footnotes = 0;
   for await (const batch of inBatches(second)) {
     const rows: CellValue[][] = [];
     for (const record of batch) {
       if (index++ < found.dataStartIndex) continue;
-      const summary = isSummaryRow(record.cells);
-      if (summary) {
-        if (summary === 'total') totals++;
-        else footnotes++;
-        if (normalize) continue;
-      }
-      rows.push(asText ? plan.convertText(record.cells, counts) : plan.convertTyped(record.cells, counts));
+      const row = conversion.convert(record.cells, counts);
+      if (row) rows.push(row);
     }
     written += rows.length;
     if (sink.writeRows) await sink.writeRows(rows);
@@ -189,10 +178,10 @@ export async function convertFile(
     headerRows: found.headerRows,
     plan,
     counts,
-    read,
+    read: tally.read,
     written,
-    totals,
-    footnotes,
+    totals: conversion.totals,
+    footnotes: conversion.footnotes,
     summary: second.summary,
   });
 }

@@ -3,16 +3,11 @@ import { RaggedRowCollector, type RaggedRow } from '../delimited/ragged-rows.ts'
 import type { RecordRange } from '../delimited/record-ranges.ts';
 import type { EncodingName } from '../encoding/encoding-name.ts';
 import { ColumnTypeInferrer, type InferrerState } from '../infer/column-type.ts';
-import {
-  addNormalizeCounts,
-  emptyNormalizeCounts,
-  type NormalizeCounts,
-} from '../normalize/normalize-counts.ts';
-import { isSummaryRow } from '../normalize/summary-rows.ts';
+import { emptyNormalizeCounts, type NormalizeCounts } from '../normalize/normalize-counts.ts';
 import type { TextFormat } from '../write/text-format.ts';
-import type { CellValue } from '../write/table-sink.ts';
 import type { ColumnPlan } from './column-plan.ts';
 import { RangeOutputWriter } from './range-output.ts';
+import { RowConversion, TypeTally } from './record-passes.ts';
 
 /**
  * The two passes of convertFile over one range of a delimited file, as plain functions
@@ -54,8 +49,8 @@ export async function inferRange(
   inferrers: readonly ColumnTypeInferrer[],
 ): Promise<InferredRange> {
   const ragged = new RaggedRowCollector(file.maxRaggedRows, file.expectedFieldCount);
+  const tally = new TypeTally(inferrers);
   let position = 0;
-  let read = 0;
   const parsed = await parseRange(
     file.path,
     range,
@@ -64,17 +59,14 @@ export async function inferRange(
       for (const record of records) {
         const at = range.index === 0 ? position++ : Number.POSITIVE_INFINITY;
         if (at > file.widthRecordIndex) ragged.add(record.cells, record.line);
-        if (at < file.dataStartIndex) continue;
-        read++;
-        if (isSummaryRow(record.cells)) continue;
-        for (let i = 0; i < inferrers.length; i++) inferrers[i]!.add(record.cells[i]);
+        if (at >= file.dataStartIndex) tally.add(record.cells);
       }
     },
   );
   return {
     index: range.index,
     records: parsed.records,
-    read,
+    read: tally.read,
     lineBreaks: parsed.lineBreaks,
     replacementCount: parsed.replacementCount,
     raggedRows: ragged.rows,
@@ -123,37 +115,34 @@ export async function convertRange(
   output: RangeOutput,
   slot: SharedArrayBuffer,
 ): Promise<ConvertedRange> {
-  const { plan, format, normalize, asText } = output;
-  let counts = emptyNormalizeCounts();
+  const { format } = output;
+  const conversion = new RowConversion(output.plan, output.normalize, output.asText);
+  const counts = emptyNormalizeCounts();
   let position = 0;
   let rows = 0;
-  let totals = 0;
-  let footnotes = 0;
   const writer = new RangeOutputWriter(slot);
   await parseRange(
     file.path,
     range,
     { encoding: file.encoding, delimiter: file.delimiter, maxRecordBytes: file.maxRecordBytes, firstLine },
     (records) => {
-      const batchCounts = emptyNormalizeCounts();
       let text = '';
       for (const record of records) {
         if (range.index === 0 && position++ < file.dataStartIndex) continue;
-        const summary = isSummaryRow(record.cells);
-        if (summary) {
-          if (summary === 'total') totals++;
-          else footnotes++;
-          if (normalize) continue;
-        }
-        const cells: readonly CellValue[] = asText
-          ? plan.convertText(record.cells, batchCounts)
-          : plan.convertTyped(record.cells, batchCounts);
+        const cells = conversion.convert(record.cells, counts);
+        if (!cells) continue;
         text += format.separator + format.row(cells);
         rows++;
       }
-      counts = addNormalizeCounts(counts, batchCounts);
       writer.write(text);
     },
   );
-  return { index: range.index, ...writer.finish(), rows, totals, footnotes, counts };
+  return {
+    index: range.index,
+    ...writer.finish(),
+    rows,
+    totals: conversion.totals,
+    footnotes: conversion.footnotes,
+    counts,
+  };
 }

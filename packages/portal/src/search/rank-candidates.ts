@@ -34,21 +34,9 @@ export interface Candidate {
   downloads: number;
 }
 
-/** How many times `phrase` occurs as consecutive tokens in `tokens`. */
+/** How many times `phrase` occurs as consecutive tokens in `tokens` (tokens never hold a space). */
 export function countPhrase(tokens: readonly string[], phrase: readonly string[]): number {
-  if (phrase.length === 0 || phrase.length > tokens.length) return 0;
-  let n = 0;
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    let ok = true;
-    for (let j = 0; j < phrase.length; j++) {
-      if (tokens[i + j] !== phrase[j]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) n++;
-  }
-  return n;
+  return countPhraseIn(` ${tokens.join(' ')} `, phrase);
 }
 
 /** Tokens in a stored token column (tokens are joined by single spaces). */
@@ -60,9 +48,9 @@ function tokenCount(text: string): number {
 }
 
 /**
- * countPhrase over a stored column without splitting it: `padded` is the column with a
- * space before and after, so a phrase matches whole tokens only. Overlapping
- * occurrences count, as in countPhrase.
+ * How many times `phrase` occurs in a stored column without splitting it: `padded` is the
+ * column with a space before and after, so a phrase matches whole tokens only.
+ * Overlapping occurrences count.
  */
 function countPhraseIn(padded: string, phrase: readonly string[]): number {
   if (phrase.length === 0) return 0;
