@@ -31,6 +31,7 @@ import { pageRoutes, renderHtmlError } from './features/pages/page.routes.tsx';
 import { v2DatasetRoutes } from './features/v2/v2-dataset.routes.ts';
 import { vocabularyRoutes } from './features/vocabularies/vocabulary.routes.ts';
 import { readAuthHook } from './http/auth.ts';
+import { ANONYMOUS } from './features/accounts/principal.ts';
 import { cacheControlHook, registerEtags } from './http/caching.ts';
 import { registerCompression } from './http/compression.ts';
 import { registerRequestLog } from './http/request-log.ts';
@@ -105,10 +106,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(options.validateResponses ? serializerCompiler : plainJsonSerializerCompiler);
   app.decorateRequest('isAdmin', false);
+  app.decorateRequest('principal', undefined as never);
   app.decorateRequest('readCacheHit', false);
   const readCache = new ReadCache({ ttlSeconds: settings.readCacheSeconds });
   clearReadCacheOnWrite(app, readCache);
   app.addHook('onRequest', async (request, reply) => {
+    request.principal = ANONYMOUS;
     reply.header(REQUEST_ID_HEADER, request.id);
   });
   app.addHook('onSend', cacheControlHook);
@@ -139,7 +142,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await registerCompression(reads);
     await reads.register(
       async (v1) => {
-        v1.addHook('onRequest', readAuthHook(settings));
+        v1.addHook('onRequest', readAuthHook(settings, deps.catalogue.db));
         await v1.register(datasetRoutes, deps);
         await v1.register(searchRoutes, deps);
         await v1.register(resourceRoutes, deps);

@@ -32,6 +32,14 @@ describe(`migrations on ${process.env.DATABASE_URL?.startsWith('postgres') ? 'Po
         'resources',
         'site_usage_daily',
         'usage_events',
+        // Accounts and publishing (docs/accounts.md).
+        'account_tokens',
+        'api_keys',
+        'audit_log',
+        'memberships',
+        'sessions',
+        'stored_files',
+        'users',
         // The job queue's tables are SQLite's own; pg-boss keeps its tables on PostgreSQL.
         ...(t.dialect === 'sqlite' ? ['jobs', 'job_schedules'] : []),
         // The search index: an FTS5 table (with its shadow tables and vocabulary) on SQLite.

@@ -190,6 +190,13 @@ export interface Database {
   datasetUsageDaily: DatasetUsageDailyTable;
   siteUsageDaily: SiteUsageDailyTable;
   datasetUsageTotals: DatasetUsageTotalsTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  apiKeys: ApiKeyTable;
+  accountTokens: AccountTokenTable;
+  storedFiles: StoredFileTable;
+  auditLog: AuditLogTable;
 }
 
 /** One quality check run of a resource (history). */
@@ -301,4 +308,83 @@ export interface DatasetUsageTotalsTable {
   views7d: number;
   downloads7d: number;
   apiCalls7d: number;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  emailVerifiedAt: string | null;
+  platformAdmin: number;
+  failedLogins: number;
+  lockedUntil: string | null;
+  oidcIssuer: string | null;
+  oidcSubject: string | null;
+  disabledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MembershipTable {
+  userId: number;
+  organizationId: number;
+  role: string;
+  createdAt: string;
+}
+
+export interface SessionTable {
+  id: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  ip: string | null;
+}
+
+export interface ApiKeyTable {
+  id: Generated<number>;
+  prefix: string;
+  keyHash: string;
+  label: string;
+  organizationId: number | null;
+  userId: number;
+  /** JSON: string[] */
+  allowedSources: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  createdAt: string;
+}
+
+export interface AccountTokenTable {
+  tokenHash: string;
+  userId: number;
+  purpose: string;
+  expiresAt: string;
+  usedAt: string | null;
+  createdAt: string;
+}
+
+export interface StoredFileTable {
+  fileKey: string;
+  size: number;
+  mediaType: string;
+  originalName: string | null;
+  createdAt: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  occurredAt: string;
+  actorKind: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  organizationId: number | null;
+  ip: string | null;
+  /** JSON object */
+  detail: string;
 }

@@ -15,8 +15,21 @@ export const ERROR_CODES = {
     status: 409,
     description: 'The dataset lifecycle does not allow this status change.',
   },
-  UNAUTHORIZED: { status: 401, description: 'A write needs `Authorization: Bearer <admin token>`.' },
-  WRITES_DISABLED: { status: 403, description: 'No ODP_ADMIN_TOKEN is configured, so the write API is off.' },
+  UNAUTHORIZED: {
+    status: 401,
+    description:
+      'The request needs credentials (an API key or the admin token in `Authorization`; a signed-in session on back-office pages), or the Authorization header holds neither.',
+  },
+  API_KEY_REFUSED: {
+    status: 401,
+    description:
+      'The API key does not exist, was revoked, has expired, its owner is disabled, or it may not be used from this source address (data.gov.tw v2: ER0001).',
+  },
+  FORBIDDEN: {
+    status: 403,
+    description:
+      'Signed in, but without the role this needs in the organisation that owns the dataset (docs/accounts.md lists the roles).',
+  },
   NOT_FOUND: { status: 404, description: 'No such route.' },
   DATASET_NOT_FOUND: { status: 404, description: 'No dataset with this datasetId or identifier.' },
   ORGANIZATION_NOT_FOUND: { status: 404, description: 'No organisation with this id, OID or agency code.' },
@@ -51,7 +64,6 @@ export const ERROR_CODES = {
     description: 'An unexpected error. The response carries a request id that is in the server log.',
   },
   NOT_READY: { status: 503, description: 'The server cannot reach its database.' },
-  ADMIN_DISABLED: { status: 403, description: 'No ODP_ADMIN_TOKEN is configured, so the admin API is off.' },
   JOB_INVALID: {
     status: 400,
     description:

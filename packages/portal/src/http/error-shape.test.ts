@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.ts';
 import { createDatasets } from '../features/datasets/dataset.service.ts';
+import { createTestAccount, type TestAccount } from '../test/accounts-fixture.ts';
 import { datasetInput } from '../test/factories.ts';
 import { openTestDatabase, type TestDatabase } from '../test/test-database.ts';
 import { ADMIN_HEADERS, TEST_ADMIN_TOKEN, buildTestApp } from './test-app.ts';
@@ -12,7 +13,6 @@ import { ADMIN_HEADERS, TEST_ADMIN_TOKEN, buildTestApp } from './test-app.ts';
 
 let t: TestDatabase;
 let app: FastifyInstance;
-let readOnlyApp: FastifyInstance;
 let brokenApp: FastifyInstance;
 let brokenHandle: DatabaseHandle;
 const routes: RouteOptions[] = [];
@@ -20,11 +20,14 @@ const logLines: string[] = [];
 /** A platform-converted copy of a resource that was never fetched (set once the dataset exists). */
 let convertedCopyUrl = '';
 const brokenLog: string[] = [];
+/** A signed-up person without any role. */
+let outsider: TestAccount;
 
 beforeAll(async () => {
   t = await openTestDatabase();
   const [dataset] = await createDatasets(t, [{ input: datasetInput() }], { actor: 'test' });
   const resource = dataset!.distribution[0]!.resourceID;
+  outsider = await createTestAccount(t.db);
   convertedCopyUrl = `/dataset/${dataset!.datasetId}/resource/${resource}/download.json`;
   app = await buildTestApp(
     t,
@@ -34,7 +37,6 @@ beforeAll(async () => {
       logStream: { write: (line) => logLines.push(line) },
     },
   );
-  readOnlyApp = await buildTestApp(t, { adminToken: undefined });
   brokenHandle = openDatabase({ databaseUrl: process.env.DATABASE_URL, sqlitePath: ':memory:' });
   await sql`select 1`.execute(brokenHandle.db);
   brokenApp = await buildTestApp(
@@ -47,7 +49,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.close();
-  await readOnlyApp.close();
   await brokenApp.close();
   await t.destroy();
 });
@@ -102,13 +103,23 @@ const CALLS: [ErrorCode, Call][] = [
   ['UNAUTHORIZED', { url: '/api/v1/datasets', headers: { authorization: 'Bearer nope' } }],
   ['UNAUTHORIZED', { method: 'POST', url: '/api/v1/datasets', payload: {} }],
   [
-    'WRITES_DISABLED',
+    'API_KEY_REFUSED',
     {
-      app: () => readOnlyApp,
       method: 'PATCH',
       url: '/api/v1/datasets/1',
       payload: {},
-      headers: ADMIN_HEADERS,
+      headers: { authorization: `Bearer odp_${'x'.repeat(43)}` },
+    },
+  ],
+  [
+    'FORBIDDEN',
+    {
+      method: 'PATCH',
+      url: '/api/v1/datasets/1',
+      payload: { title: '不屬於我的資料集' },
+      get headers() {
+        return outsider.headers;
+      },
     },
   ],
   ['NOT_FOUND', { url: '/api/v1/nothing' }],
@@ -159,7 +170,15 @@ const CALLS: [ErrorCode, Call][] = [
   ],
   ['INTERNAL', { app: () => brokenApp, url: '/api/v1/datasets' }],
   ['NOT_READY', { app: () => brokenApp, url: '/readyz' }],
-  ['ADMIN_DISABLED', { app: () => readOnlyApp, url: '/api/v1/admin/jobs', headers: ADMIN_HEADERS }],
+  [
+    'FORBIDDEN',
+    {
+      url: '/api/v1/admin/jobs',
+      get headers() {
+        return outsider.headers;
+      },
+    },
+  ],
   ['JOBS_UNAVAILABLE', { url: '/api/v1/admin/jobs', headers: ADMIN_HEADERS }],
   [
     'CONVERTED_COPY_UNAVAILABLE',

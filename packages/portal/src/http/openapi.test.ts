@@ -60,6 +60,7 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.Error).toBeDefined();
     expect(doc.components.schemas.Dataset).toBeDefined();
     expect(doc.components.securitySchemes.adminToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
   it('documents every /api/v1 route with its path and query parameters', () => {
@@ -93,7 +94,7 @@ describe('OpenAPI document', () => {
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
     });
     const post = doc.paths['/api/v1/datasets']?.post;
-    expect(post?.security).toEqual([{ adminToken: [] }]);
+    expect(post?.security).toEqual([{ apiKey: [] }]);
     expect(Object.keys(post?.responses ?? {})).toEqual(
       expect.arrayContaining(['201', '400', '401', '403', '409']),
     );

@@ -72,6 +72,12 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
       ],
       components: {
         securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API key (odp_…) of an organisation or a person, or the ODP_ADMIN_TOKEN setting; the role needed is in docs/accounts.md',
+          },
           adminToken: { type: 'http', scheme: 'bearer', description: 'The ODP_ADMIN_TOKEN setting' },
         },
       },

@@ -6,6 +6,7 @@ import * as search from './2026-11-27-0004-search.ts';
 import * as facetStamp from './2026-11-27-0005-facet-stamp.ts';
 import * as usageStats from './2026-11-27-0006-usage-stats.ts';
 import * as fetchedBodyTruncated from './2026-11-27-0007-fetched-body-truncated.ts';
+import * as accounts from './2026-11-27-0008-accounts.ts';
 
 /** Every migration, by its frozen dated name. Kysely runs them in name order. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27-0005-facet-stamp': facetStamp,
   '2026-11-27-0006-usage-stats': usageStats,
   '2026-11-27-0007-fetched-body-truncated': fetchedBodyTruncated,
+  '2026-11-27-0008-accounts': accounts,
 };

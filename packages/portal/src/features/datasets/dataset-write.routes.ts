@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DATASET_STATUSES } from '../../domain/dataset-status.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { ADMIN_ACTOR, writeAuthHook } from '../../http/auth.ts';
+import { writeAuthHook } from '../../http/auth.ts';
+import { writeContext } from '../accounts/write-context.ts';
 import { findVisibleDataset, parseDatasetKey } from '../../http/dataset-lookup.ts';
 import { errorResponses } from '../../http/error-schema.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
@@ -14,8 +15,10 @@ import { queueChecksAfterWrite } from '../quality/check-on-write.ts';
 import { changeDatasetStatus, createDatasets, updateDatasetMetadata } from './dataset.service.ts';
 
 /**
- * Writes of /api/v1/datasets, guarded by the admin token (checked before the body is
- * read). The schemas validate at the edge; the service validates again and owns the rules.
+ * Writes of /api/v1/datasets: credentials (API key or admin token) are checked before the
+ * body is read; the role in the dataset's organisation inside the write's transaction
+ * (docs/accounts.md). The schemas validate at the edge; the service validates again and
+ * owns the rules. Every write leaves a version and an audit log row.
  */
 
 /**
@@ -40,14 +43,13 @@ const StatusBodySchema = z.object({
 });
 
 const WRITE_ERRORS = errorResponses(400, 401, 403, 404, 409, 413, 415, 500);
-const security = [{ adminToken: [] }];
+const security = [{ apiKey: [] }];
 
 export const datasetWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app,
   { catalogue, settings, jobQueue },
 ) => {
-  app.addHook('onRequest', writeAuthHook(settings));
-  const options = { actor: ADMIN_ACTOR };
+  app.addHook('onRequest', writeAuthHook(settings, catalogue.db));
 
   app.post(
     '/datasets',
@@ -61,7 +63,11 @@ export const datasetWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
       },
     },
     async (request, reply) => {
-      const [record] = await createDatasets(catalogue, [{ input: request.body }], options);
+      const [record] = await createDatasets(
+        catalogue,
+        [{ input: request.body }],
+        writeContext(request, 'dataset.create'),
+      );
       if (!record) throw new AppError('INTERNAL', 'The dataset was not created');
       await queueChecksAfterWrite(jobQueue, catalogue, record.datasetId, 'publish', request.log);
       return reply
@@ -85,6 +91,7 @@ export const datasetWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
     },
     async (request) => {
       const existing = await findVisibleDataset(catalogue, request.params.datasetId, true);
+      const options = writeContext(request, 'dataset.update');
       const { identifier, status, ...rest } = request.body;
       if (identifier !== undefined && identifier !== existing.identifier) {
         throw new AppError('VALIDATION_FAILED', 'The identifier of a dataset cannot change', [
@@ -116,7 +123,7 @@ export const datasetWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
     async (request) => {
       const key = parseDatasetKey(request.params.datasetId);
       const { record, changed } = await updateDatasetMetadata(catalogue, key, request.body, {
-        ...options,
+        ...writeContext(request, 'dataset.update'),
         mode: 'patch',
       });
       if (changed) await queueChecksAfterWrite(jobQueue, catalogue, record.datasetId, 'change', request.log);
@@ -141,7 +148,7 @@ export const datasetWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
       const { status, delistingDate } = request.body;
       return presentDataset(
         await changeDatasetStatus(catalogue, key, status, {
-          ...options,
+          ...writeContext(request, 'dataset.status'),
           ...(delistingDate === undefined ? {} : { delistingDate }),
         }),
       );

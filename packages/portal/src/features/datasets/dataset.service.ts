@@ -39,6 +39,8 @@ import {
   type SystemFields,
 } from './dataset.schema.ts';
 
+import { recordAudit, type AuditActor, type AuditEntry } from '../accounts/audit.repo.ts';
+
 /** The rules of the catalogue: create, change, change status; every change is a version. */
 
 export interface WriteOptions {
@@ -47,6 +49,32 @@ export interface WriteOptions {
   /** Recorded with the version: create, update, status, import, … */
   action?: string;
   now?: Date;
+  /**
+   * Called inside the transaction with the organisation that owns the dataset (before
+   * and after the change); throws to refuse the write (the route's authorization).
+   */
+  guard?: (organizationId: number | null) => void;
+  /** Who wrote, for the audit log row written in the same transaction. */
+  audit?: AuditActor;
+}
+
+function auditEntries(
+  records: DatasetRecord[],
+  action: string,
+  changes: (r: DatasetRecord) => Record<string, unknown>,
+): AuditEntry[] {
+  return records.map((r) => ({
+    action: `dataset.${action}`,
+    targetType: 'dataset',
+    targetId: r.identifier,
+    organizationId: r.organizationId,
+    detail: {
+      datasetId: r.datasetId,
+      version: r.version,
+      status: r.status,
+      changed: Object.keys(changes(r)),
+    },
+  }));
 }
 
 export interface NewDataset {
@@ -364,6 +392,7 @@ export async function createDatasets(
         now,
       });
     });
+    if (options.guard) for (const r of records) options.guard(r.organizationId);
     const resourceIds = records.flatMap((r) => r.distribution.map((d) => d.resourceID));
     if (new Set(resourceIds).size !== resourceIds.length)
       throw new AppError('DUPLICATE_IDENTIFIER', 'A resourceID appears twice');
@@ -389,6 +418,13 @@ export async function createDatasets(
         createdAt: r.updatedAt,
       })),
     );
+    if (options.audit)
+      await recordAudit(
+        db,
+        options.audit,
+        auditEntries(records, options.action ?? 'create', () => ({})),
+        now,
+      );
     return records;
   });
 }
@@ -413,6 +449,7 @@ export async function updateDatasetMetadata(
   const now = options.now ?? new Date();
   return inTransaction(ctx.db, async (db) => {
     const previous = await getDataset({ ...ctx, db }, key);
+    options.guard?.(previous.organizationId);
     let input: DatasetInput;
     if (options.mode === 'replace') {
       const candidate = { ...(body as object), identifier: previous.identifier };
@@ -457,6 +494,7 @@ export async function updateDatasetMetadata(
       system: options.system,
       now,
     });
+    if (next.organizationId !== previous.organizationId) options.guard?.(next.organizationId);
     const changes = diffDatasets(previous, next);
     if (Object.keys(changes).length === 0) return { record: previous, changed: false };
 
@@ -470,17 +508,26 @@ export async function updateDatasetMetadata(
 
     await updateDataset(db, next);
     await indexDatasets(db, ctx.dialect, [next]);
+    const action =
+      options.action ?? (Object.keys(changes).length === 1 && changes.status ? 'status' : 'update');
     await insertVersions(db, [
       {
         datasetId: next.datasetId,
         version: next.version,
         actor: options.actor,
-        action: options.action ?? (Object.keys(changes).length === 1 && changes.status ? 'status' : 'update'),
+        action,
         changes,
         snapshot: next,
         createdAt: next.updatedAt,
       },
     ]);
+    if (options.audit)
+      await recordAudit(
+        db,
+        options.audit,
+        auditEntries([next], action, () => changes),
+        now,
+      );
     return { record: next, changed: true };
   });
 }

@@ -86,10 +86,10 @@ describe(`GET ${URL} on ${process.env.DATABASE_URL?.startsWith('postgres') ? 'Po
     }
   });
 
-  it('is off without a configured admin token (403)', async () => {
+  it('refuses the old token once the server has no admin token (401)', async () => {
     const res = await noTokenApp.inject({ url: URL, headers: ADMIN_HEADERS });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('ADMIN_DISABLED');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('UNAUTHORIZED');
   });
 
   it('answers 503 when the server has no job queue', async () => {

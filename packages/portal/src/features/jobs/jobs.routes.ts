@@ -2,7 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Settings } from '../../config/settings.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { credentialsOf } from '../../http/auth.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { headerPrincipal } from '../../http/auth.ts';
+import { authorizePlatformAdmin } from '../accounts/policy.ts';
 import { errorResponses } from '../../http/error-schema.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { presentJob } from './jobs.present.ts';
@@ -10,21 +13,17 @@ import { JobListQuerySchema, JobOverviewSchema } from './jobs.schema.ts';
 
 /** GET /api/v1/admin/jobs: job counts by state and the latest jobs, for admins. */
 
-/** Admin routes answer like the write routes: 403 when no token is configured, 401 without it. */
-function adminAuthHook(settings: Settings) {
+/** Admin routes: 401 without credentials, 403 for anyone but a platform administrator. */
+function adminAuthHook(settings: Settings, db: Kysely<Database>) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    if (settings.adminToken === undefined) {
-      throw new AppError('ADMIN_DISABLED', 'The admin API is off: no ODP_ADMIN_TOKEN is configured');
-    }
-    if (credentialsOf(request, settings) !== 'admin') {
-      throw new AppError('UNAUTHORIZED', 'Admin routes need Authorization: Bearer <admin token>');
-    }
+    request.principal = await headerPrincipal(request, settings, db);
+    authorizePlatformAdmin(request.principal);
     request.isAdmin = true;
   };
 }
 
-export const jobRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { settings, jobQueue }) => {
-  app.addHook('onRequest', adminAuthHook(settings));
+export const jobRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { catalogue, settings, jobQueue }) => {
+  app.addHook('onRequest', adminAuthHook(settings, catalogue.db));
 
   app.get(
     '/admin/jobs',

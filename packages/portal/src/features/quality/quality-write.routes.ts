@@ -24,7 +24,7 @@ export const qualityWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app,
   { catalogue, settings, jobQueue },
 ) => {
-  app.addHook('onRequest', writeAuthHook(settings));
+  app.addHook('onRequest', writeAuthHook(settings, catalogue.db));
   app.post(
     '/datasets/:datasetId/quality/check',
     {

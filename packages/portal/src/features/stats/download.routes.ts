@@ -74,7 +74,7 @@ export function convertedFileName(resourceId: string, format: string): string {
 }
 
 export const downloadRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { catalogue, settings }) => {
-  app.addHook('onRequest', readAuthHook(settings));
+  app.addHook('onRequest', readAuthHook(settings, catalogue.db));
   const converted = new ConvertedCopyStore(settings.dataDir);
   const store = fetchedStore(settings.dataDir);
   for (const prefix of ['', '/en']) {

@@ -4,7 +4,7 @@ import type { ErrorCode } from '../../errors/error-codes.ts';
 
 /**
  * The error codes of the data.gov.tw v2 API (`error_type` is `CODE:說明`). ER0001,
- * ER0031, ER0050 and ER0100 are data.gov.tw's; ER0404 and ER0500 are odp's for the
+ * ER0031, ER0050 and ER0100 are data.gov.tw's; ER0403, ER0404 and ER0500 are odp's for the
  * cases data.gov.tw has no code for.
  */
 export const V2_ERROR_TYPES = {
@@ -12,6 +12,7 @@ export const V2_ERROR_TYPES = {
   ER0031: { status: 400, text: '參數格式錯誤' },
   ER0050: { status: 404, text: '欲修改的資料集不存在' },
   ER0100: { status: 404, text: '找不到指定的 resourceID 資料內容' },
+  ER0403: { status: 403, text: '無權限異動此機關的資料集' },
   ER0404: { status: 404, text: '查無此 API' },
   ER0500: { status: 500, text: '系統錯誤' },
 } as const;
@@ -24,7 +25,8 @@ const FROM_APP_ERROR: Partial<Record<ErrorCode, V2ErrorCode>> = {
   PAYLOAD_TOO_LARGE: 'ER0031',
   UNSUPPORTED_MEDIA_TYPE: 'ER0031',
   UNAUTHORIZED: 'ER0001',
-  WRITES_DISABLED: 'ER0001',
+  API_KEY_REFUSED: 'ER0001',
+  FORBIDDEN: 'ER0403',
   DATASET_NOT_FOUND: 'ER0050',
   RESOURCE_NOT_FOUND: 'ER0100',
   NOT_FOUND: 'ER0404',
