@@ -15,10 +15,13 @@ import type { DatabaseHandle } from './db/database.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { demoFilesRoutes } from './features/demo/demo-files.routes.ts';
 import { datasetWriteRoutes } from './features/datasets/dataset-write.routes.ts';
+import { versionRestoreRoutes } from './features/datasets/version-restore.routes.ts';
+import { auditRoutes } from './features/accounts/audit.routes.ts';
 import { datasetRoutes } from './features/datasets/dataset.routes.ts';
 import { resourceRoutes } from './features/datasets/resource.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
 import { downloadRoutes } from './features/stats/download.routes.ts';
+import { storageRoutes } from './features/storage/storage.routes.ts';
 import { statsRoutes } from './features/stats/stats.routes.ts';
 import { registerUsageRecording, type UsageRecordingOptions } from './features/stats/usage-recording.ts';
 import { qualityRoutes } from './features/quality/quality.routes.ts';
@@ -27,8 +30,10 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { jobRoutes } from './features/jobs/jobs.routes.ts';
 import { organizationRoutes } from './features/organizations/organization.routes.ts';
 import { fontSizeRoutes } from './features/pages/font-size.routes.ts';
+import { accountScope } from './features/manage/account-scope.ts';
 import { pageRoutes, renderHtmlError } from './features/pages/page.routes.tsx';
 import { v2DatasetRoutes } from './features/v2/v2-dataset.routes.ts';
+import { v2DatasetWriteRoutes } from './features/v2/v2-dataset-write.routes.ts';
 import { vocabularyRoutes } from './features/vocabularies/vocabulary.routes.ts';
 import { readAuthHook } from './http/auth.ts';
 import { ANONYMOUS } from './features/accounts/principal.ts';
@@ -169,11 +174,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await reads.register(healthRoutes, deps);
   });
   await app.register(datasetWriteRoutes, { ...deps, prefix: '/api/v1' });
+  await app.register(versionRestoreRoutes, { ...deps, prefix: '/api/v1' });
   await app.register(jobRoutes, { ...deps, prefix: '/api/v1' });
+  await app.register(auditRoutes, { ...deps, prefix: '/api/v1' });
   await app.register(qualityWriteRoutes, { ...deps, prefix: '/api/v1' });
+  await app.register(v2DatasetWriteRoutes, { ...deps, prefix: '/api/v2' });
   await app.register(demoFilesRoutes, { catalogue: deps.catalogue });
   // Outside the read cache: every download reaches the handler and is counted.
   await app.register(downloadRoutes, deps);
+  // Outside the read cache: uploads stream their bodies; each file download reaches the handler.
+  await app.register(storageRoutes, deps);
+  // Outside the read cache: sign-in and back-office pages depend on the session cookie.
+  await app.register(accountScope, deps);
   // Outside the read cache: the text-size answers depend on a cookie.
   await app.register(fontSizeRoutes);
 

@@ -8,6 +8,7 @@ import { registerMigrate } from './commands/migrate.command.ts';
 import { registerReindex } from './commands/reindex.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerStats } from './commands/stats.command.ts';
+import { registerUser } from './commands/user.command.ts';
 import { registerWorker } from './commands/worker.command.ts';
 
 /** The `odp` command line: one sub-command a file under cli/commands/. */
@@ -32,5 +33,6 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerReindex(program);
   registerStats(program);
+  registerUser(program);
   return program;
 }

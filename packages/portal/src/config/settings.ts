@@ -32,6 +32,30 @@ export const SETTINGS_SCHEMA = z.object({
   ODP_FETCH_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   ODP_FETCH_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   ODP_BADGE_RULES_FILE: z.string().optional(),
+  ODP_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 42)
+    .default(200 * 1024 * 1024),
+  ODP_STORAGE: z.enum(['local', 's3']).default('local'),
+  ODP_S3_ENDPOINT: z.url().optional(),
+  ODP_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
+    .optional(),
+  ODP_S3_REGION: z.string().min(1).default('us-east-1'),
+  ODP_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ODP_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  ODP_MAIL_FROM: z.string().min(3).default('odp <no-reply@localhost>'),
+  ODP_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  ODP_OIDC_ISSUER: z.url().optional(),
+  ODP_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  ODP_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  ODP_OIDC_NAME: z.string().min(1).default('OpenID Connect'),
   ODP_CONFIG_FILE: z.string().optional(),
 });
 
@@ -58,6 +82,91 @@ export interface Settings {
   };
   /** Which checks each badge level needs (QUALITY.md §2), for files and for APIs. */
   badgeRules: BadgeRuleSet;
+  /**
+   * Uploaded files (docs/storage.md). Left out of hand-built settings (tests): files
+   * then live under `<dataDir>/files` with the default upload limit.
+   */
+  storage?: StorageSettings;
+  /** Account e-mail (docs/accounts.md). Left out (tests): .eml files in `<dataDir>/outbox`. */
+  mail?: MailSettings;
+  /** Sign-in with an OpenID Connect provider; undefined when not configured. */
+  oidc?: OidcSettings | undefined;
+}
+
+/** How account e-mail leaves: SMTP when `smtpUrl` is set, else files in `<dataDir>/outbox`. */
+export interface MailSettings {
+  from: string;
+  smtpUrl: string | undefined;
+}
+
+/** One OpenID Connect provider (authorization code flow with PKCE). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** What the sign-in button calls it. */
+  name: string;
+}
+
+function oidcSettings(raw: RawSettings): OidcSettings | undefined {
+  const { ODP_OIDC_ISSUER, ODP_OIDC_CLIENT_ID, ODP_OIDC_CLIENT_SECRET } = raw;
+  if (!ODP_OIDC_ISSUER && !ODP_OIDC_CLIENT_ID && !ODP_OIDC_CLIENT_SECRET) return undefined;
+  if (!ODP_OIDC_ISSUER || !ODP_OIDC_CLIENT_ID || !ODP_OIDC_CLIENT_SECRET) {
+    const missing = Object.entries({ ODP_OIDC_ISSUER, ODP_OIDC_CLIENT_ID, ODP_OIDC_CLIENT_SECRET })
+      .filter(([, value]) => !value)
+      .map(([name]) => name);
+    throw new AppError('CONFIG_INVALID', `OpenID Connect sign-in needs ${missing.join(', ')}`);
+  }
+  return {
+    issuer: ODP_OIDC_ISSUER,
+    clientId: ODP_OIDC_CLIENT_ID,
+    clientSecret: ODP_OIDC_CLIENT_SECRET,
+    name: raw.ODP_OIDC_NAME,
+  };
+}
+
+/** Where uploaded files are kept, and how large an upload may be. */
+export interface StorageSettings {
+  uploadMaxBytes: number;
+  backend: { kind: 'local' } | S3Settings;
+}
+
+/** An S3-compatible bucket, addressed path-style: `<endpoint>/<bucket>/<key>`. */
+export interface S3Settings {
+  kind: 's3';
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+function storageSettings(raw: RawSettings): StorageSettings {
+  if (raw.ODP_STORAGE === 'local')
+    return { uploadMaxBytes: raw.ODP_UPLOAD_MAX_BYTES, backend: { kind: 'local' } };
+  const { ODP_S3_ENDPOINT, ODP_S3_BUCKET, ODP_S3_ACCESS_KEY_ID, ODP_S3_SECRET_ACCESS_KEY } = raw;
+  if (!ODP_S3_ENDPOINT || !ODP_S3_BUCKET || !ODP_S3_ACCESS_KEY_ID || !ODP_S3_SECRET_ACCESS_KEY) {
+    const missing = Object.entries({
+      ODP_S3_ENDPOINT,
+      ODP_S3_BUCKET,
+      ODP_S3_ACCESS_KEY_ID,
+      ODP_S3_SECRET_ACCESS_KEY,
+    })
+      .filter(([, value]) => !value)
+      .map(([name]) => name);
+    throw new AppError('CONFIG_INVALID', `ODP_STORAGE=s3 needs ${missing.join(', ')}`);
+  }
+  return {
+    uploadMaxBytes: raw.ODP_UPLOAD_MAX_BYTES,
+    backend: {
+      kind: 's3',
+      endpoint: ODP_S3_ENDPOINT.replace(/\/+$/, ''),
+      bucket: ODP_S3_BUCKET,
+      region: raw.ODP_S3_REGION,
+      accessKeyId: ODP_S3_ACCESS_KEY_ID,
+      secretAccessKey: ODP_S3_SECRET_ACCESS_KEY,
+    },
+  };
 }
 
 export const SETTING_NAMES = Object.keys(SETTINGS_SCHEMA.shape) as (keyof RawSettings)[];
@@ -130,5 +239,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       hostDelayMs: raw.ODP_FETCH_HOST_DELAY_MS,
     },
     badgeRules: raw.ODP_BADGE_RULES_FILE ? readBadgeRules(raw.ODP_BADGE_RULES_FILE) : DEFAULT_BADGE_RULE_SET,
+    storage: storageSettings(raw),
+    mail: { from: raw.ODP_MAIL_FROM, smtpUrl: raw.ODP_SMTP_URL },
+    oidc: oidcSettings(raw),
   };
 }

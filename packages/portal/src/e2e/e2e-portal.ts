@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import {
   chromium,
@@ -14,7 +14,9 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { isPostgresUrl } from '../db/database.ts';
 import { seedDemoIfEmpty } from '../features/demo/demo-seed.ts';
 import type { UsageRecordingOptions } from '../features/stats/usage-recording.ts';
-import { buildTestApp } from '../http/test-app.ts';
+import { buildTestApp, testSettings } from '../http/test-app.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import { startJobs } from '../jobs/job-runtime.ts';
 import { openTestDatabase, type TestDatabase } from '../test/test-database.ts';
 
 /**
@@ -95,6 +97,11 @@ export interface PageProblems {
 export interface E2ePortalOptions {
   /** The usage recorder's options: its clock (`now`) and flush interval (docs/counting.md). */
   usage?: UsageRecordingOptions;
+  /**
+   * Run the job queue with an in-process worker, as `odp serve` does: writes queue
+   * quality checks and the worker runs them (fetching the portal's own URLs).
+   */
+  jobs?: boolean;
 }
 
 /** The User-Agent of the same Chromium as people run it (not headless), for contexts that count as readers. */
@@ -144,8 +151,17 @@ class CleanupStack {
   }
 }
 
-async function listen(app: FastifyInstance): Promise<string> {
-  await app.listen({ host: '127.0.0.1', port: 0 });
+/** A port nothing listens on now (the server binds it right after). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function listen(app: FastifyInstance, port = 0): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address() as AddressInfo;
   return `http://127.0.0.1:${address.port}`;
 }
@@ -156,9 +172,25 @@ export async function startE2ePortal(options: E2ePortalOptions = {}): Promise<E2
   try {
     const database = await openTestDatabase();
     cleanup.push('drop the test database', () => database.destroy());
-    const app = await buildTestApp(database, {}, options.usage ? { usage: options.usage } : {});
+    // With jobs, the public URL must be known before the app is built (upload URLs, checks).
+    const port = options.jobs ? await freePort() : 0;
+    const overrides = options.jobs ? { publicUrl: `http://127.0.0.1:${port}` } : {};
+    let jobQueue: JobQueue | undefined;
+    if (options.jobs) {
+      const databaseUrl = isPostgresUrl(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined;
+      ({ queue: jobQueue } = await startJobs(database, testSettings({ ...overrides, databaseUrl }), {
+        worker: true,
+        log: () => undefined,
+      }));
+      const queue = jobQueue;
+      cleanup.push('stop the job queue', () => queue.stop());
+    }
+    const app = await buildTestApp(database, overrides, {
+      ...(options.usage ? { usage: options.usage } : {}),
+      ...(jobQueue ? { jobQueue } : {}),
+    });
     cleanup.push('close the server', () => app.close());
-    const origin = await listen(app);
+    const origin = await listen(app, port);
     // Resources of the demo catalogue point at this server's /demo-files/, as with `odp serve --demo`.
     await seedDemoIfEmpty(database, { publicUrl: origin, log: () => undefined });
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });

@@ -30,7 +30,17 @@ export const ERROR_CODES = {
     description:
       'Signed in, but without the role this needs in the organisation that owns the dataset (docs/accounts.md lists the roles).',
   },
+  CSRF_INVALID: {
+    status: 403,
+    description:
+      'A form post without the CSRF token of its session (or sign-in page): reload the page and send the form again.',
+  },
   NOT_FOUND: { status: 404, description: 'No such route.' },
+  RATE_LIMITED: {
+    status: 429,
+    description:
+      'Too many sign-in, registration or password-reset attempts from this address: wait a minute (see `Retry-After`) and try again.',
+  },
   DATASET_NOT_FOUND: { status: 404, description: 'No dataset with this datasetId or identifier.' },
   ORGANIZATION_NOT_FOUND: { status: 404, description: 'No organisation with this id, OID or agency code.' },
   RESOURCE_NOT_FOUND: { status: 404, description: 'No resource with this resourceID.' },
@@ -55,6 +65,24 @@ export const ERROR_CODES = {
   },
   CONFIG_INVALID: { status: 500, description: 'A setting is missing or malformed; the message names it.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is over the size limit.' },
+  FILE_EMPTY: { status: 400, description: 'An uploaded file has no bytes.' },
+  ARCHIVE_TOO_MANY_ENTRIES: {
+    status: 422,
+    description: 'An uploaded ZIP archive (or ZIP-based file such as XLSX) lists more entries than allowed.',
+  },
+  ARCHIVE_TOO_LARGE: {
+    status: 422,
+    description:
+      'An uploaded ZIP archive would inflate past the total size limit, or one entry compresses suspiciously well (a likely zip bomb).',
+  },
+  FILE_NOT_FOUND: {
+    status: 404,
+    description: 'The resource has no uploaded file (in this version).',
+  },
+  STORAGE_UNAVAILABLE: {
+    status: 503,
+    description: 'The file storage (the S3-compatible bucket) did not answer or refused the request.',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     description: 'The request body has a Content-Type the endpoint does not accept (send application/json).',

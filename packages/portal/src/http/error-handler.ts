@@ -100,10 +100,10 @@ export function sendError(
   return reply.type('application/json; charset=utf-8').send(errorBody(error, request.id));
 }
 
-/** One error handler and one 404 handler for the whole app. */
+/** One error handler and (unless `notFound: false`) one 404 handler for the whole app or a scope. */
 export function registerErrorHandling(
   app: FastifyInstance,
-  options: { renderHtml?: HtmlErrorRenderer } = {},
+  options: { renderHtml?: HtmlErrorRenderer; notFound?: boolean } = {},
 ): void {
   app.setErrorHandler((error, request, reply) => {
     let appError = toAppError(error);
@@ -118,6 +118,7 @@ export function registerErrorHandling(
     }
     return sendError(request, reply, appError, options.renderHtml);
   });
+  if (options.notFound === false) return;
   app.setNotFoundHandler((request, reply) => {
     const path = pathOf(request.url).slice(0, 200);
     return sendError(

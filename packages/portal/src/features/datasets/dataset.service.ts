@@ -117,10 +117,20 @@ function resourceProblems(input: DatasetInput, index: number | undefined): Field
   return problems;
 }
 
+/** A resource's uploaded file (features/storage/): set by the platform, never by publishers. */
+export interface ResourceFile {
+  fileKey: string;
+  size: number;
+  checksum: string;
+  /** The platform URL the file is served at. */
+  downloadURL: string;
+}
+
 function buildResources(
   identifier: string,
   inputs: ResourceInput[],
   previous: ResourceRecord[],
+  files: ReadonlyMap<string, ResourceFile> | undefined,
 ): ResourceRecord[] {
   const old = new Map(previous.map((r) => [r.resourceID, r]));
   let nextSeq =
@@ -136,6 +146,7 @@ function buildResources(
       nextSeq++;
     }
     const before = old.get(id);
+    const file = files?.get(id);
     return {
       resourceID: id,
       seq: Number(id.slice(-3)),
@@ -144,7 +155,7 @@ function buildResources(
       characterSetCode: r.characterSetCode,
       resourceModified: nz(r.resourceModified),
       accessURL: nz(r.accessURL),
-      downloadURL: nz(r.downloadURL),
+      downloadURL: file?.downloadURL ?? nz(r.downloadURL),
       metadataSourceOfData: nz(r.metadataSourceOfData),
       resourceField: r.resourceField.map((f) => ({ name: f.name, description: f.description })),
       resourceAmount: r.resourceAmount ?? null,
@@ -154,9 +165,9 @@ function buildResources(
       resourceRequestParameters: r.resourceRequestParameters ?? null,
       resourcePathParameters: r.resourcePathParameters ?? null,
       // File facts and check results belong to the platform, not to the publisher.
-      fileKey: before?.fileKey ?? null,
-      size: before?.size ?? null,
-      checksum: before?.checksum ?? null,
+      fileKey: file?.fileKey ?? before?.fileKey ?? null,
+      size: file?.size ?? before?.size ?? null,
+      checksum: file?.checksum ?? before?.checksum ?? null,
       qcLevel: before?.qcLevel ?? null,
       resourceQualityCheckTime: before?.resourceQualityCheckTime ?? null,
     };
@@ -172,6 +183,7 @@ function buildRecord(
     previous: DatasetRecord | undefined;
     system: SystemFields | undefined;
     now: Date;
+    files?: ReadonlyMap<string, ResourceFile> | undefined;
   },
 ): DatasetRecord {
   const { previous, system, now } = base;
@@ -239,7 +251,12 @@ function buildRecord(
     version: (previous?.version ?? 0) + 1,
     createdAt: previous?.createdAt ?? isoNow(now),
     updatedAt: isoNow(now),
-    distribution: buildResources(input.identifier, input.distribution, previous?.distribution ?? []),
+    distribution: buildResources(
+      input.identifier,
+      input.distribution,
+      previous?.distribution ?? [],
+      base.files,
+    ),
   };
 }
 
@@ -444,7 +461,12 @@ export async function updateDatasetMetadata(
   ctx: CatalogueContext,
   key: string | number,
   body: unknown,
-  options: WriteOptions & { mode: 'replace' | 'patch'; system?: SystemFields },
+  options: WriteOptions & {
+    mode: 'replace' | 'patch';
+    system?: SystemFields;
+    /** Uploaded files to record on resources of the dataset (by resourceID). */
+    resourceFiles?: ReadonlyMap<string, ResourceFile>;
+  },
 ): Promise<{ record: DatasetRecord; changed: boolean }> {
   const now = options.now ?? new Date();
   return inTransaction(ctx.db, async (db) => {
@@ -480,6 +502,14 @@ export async function updateDatasetMetadata(
         problems.map((p) => `${p.field} ${p.message}`).join('; '),
         problems,
       );
+    // Files go on resources the dataset has after this write (a restore may bring one back).
+    for (const resourceId of options.resourceFiles?.keys() ?? []) {
+      if (!input.distribution.some((r) => r.resourceID === resourceId))
+        throw new AppError(
+          'RESOURCE_NOT_FOUND',
+          `Dataset ${previous.identifier} has no resource ${resourceId}`,
+        );
+    }
 
     const { organization, parent } = await findPublisherOrganization(db, {
       oid: input.publisherOID,
@@ -493,6 +523,7 @@ export async function updateDatasetMetadata(
       previous,
       system: options.system,
       now,
+      files: options.resourceFiles,
     });
     if (next.organizationId !== previous.organizationId) options.guard?.(next.organizationId);
     const changes = diffDatasets(previous, next);

@@ -8,6 +8,7 @@ import { DemoCatalogue, type DemoItem } from './demo-catalogue.ts';
 import { knownAgencyCodes, realDemoDatasets } from './demo-real-datasets.ts';
 import { readRealText } from './demo-real-files.ts';
 import { FEATURED_NATIONAL_TITLES, loadTitleEntries } from './demo-sources.ts';
+import { seedDemoAccounts } from './demo-accounts.ts';
 import { hasDatasets } from './demo.repo.ts';
 
 /** How many data.gov.tw titles join the city catalogues in the seeded demo: the featured ones and 1,200 more. */
@@ -67,6 +68,8 @@ export async function seedDemoIfEmpty(
     const items = demoSeedItems(catalogue);
     const codes = await catalogue.saveAgencyCodes(tx, now);
     await createDatasets(tx, items, { actor: DEMO_ACTOR, action: 'import', now });
+    // Demo only: a platform administrator and an agency editor with published passwords (README).
+    await seedDemoAccounts(db);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     options.log(
       `Demo catalogue: ${items.length} datasets, ${agencies.created + agencies.updated + agencies.unchanged} agencies ` +

@@ -24,15 +24,18 @@ function fingerprinted(file: string, extension: string, type: string): Asset {
 const STYLESHEET = fingerprinted('portal', 'css', 'text/css; charset=utf-8');
 /** Search as you type (搜尋建議) for the pages with a search box; the box works without it. */
 const SEARCH_SCRIPT = fingerprinted('search-suggest', 'js', 'text/javascript; charset=utf-8');
+/** Live validation of the back office's dataset form (後台); the form works without it. */
+const MANAGE_FORM_SCRIPT = fingerprinted('manage-form', 'js', 'text/javascript; charset=utf-8');
 
 export const STYLESHEET_HREF = STYLESHEET.href;
 export const SEARCH_SCRIPT_HREF = SEARCH_SCRIPT.href;
+export const MANAGE_FORM_SCRIPT_HREF = MANAGE_FORM_SCRIPT.href;
 
 /** Fingerprinted files never change under their name. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 export const pageAssetRoutes: FastifyPluginAsync = async (app) => {
-  for (const asset of [STYLESHEET, SEARCH_SCRIPT]) {
+  for (const asset of [STYLESHEET, SEARCH_SCRIPT, MANAGE_FORM_SCRIPT]) {
     app.get(asset.href, { config: { cacheControl: IMMUTABLE_CACHE_CONTROL } }, async (_request, reply) =>
       reply.type(asset.type).send(asset.body),
     );

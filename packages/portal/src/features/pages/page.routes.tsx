@@ -12,6 +12,7 @@ import { homeRoutes } from './routes/home.routes.tsx';
 import { infoPageRoutes } from './routes/info.routes.tsx';
 import { organizationPageRoutes } from './routes/organization.routes.tsx';
 import { searchPageRoutes } from './routes/search.routes.tsx';
+import { versionPageRoutes } from './routes/versions.routes.tsx';
 import { ErrorPage } from './views/error-page.tsx';
 import { renderPage } from './views/layout.tsx';
 
@@ -43,6 +44,7 @@ const localePages: FastifyPluginAsync<PageRouteOptions> = async (app, options) =
   await app.register(homeRoutes, options);
   await app.register(searchPageRoutes, options);
   await app.register(datasetPageRoutes, options);
+  await app.register(versionPageRoutes, options);
   await app.register(organizationPageRoutes, options);
   await app.register(browsePageRoutes, options);
   await app.register(infoPageRoutes, options);

@@ -5,11 +5,17 @@ import { writeAuthHook } from '../../http/auth.ts';
 import { findVisibleDataset } from '../../http/dataset-lookup.ts';
 import { errorResponses } from '../../http/error-schema.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
+import { recordAudit } from '../accounts/audit.repo.ts';
+import { authorize } from '../accounts/policy.ts';
+import { actorOf } from '../accounts/principal.ts';
 import { DatasetParamsSchema } from '../datasets/dataset.routes.ts';
 import { sendResourceChecks } from './quality-jobs.ts';
 import { resourceRowIds } from './quality.repo.ts';
 
-/** POST /api/v1/datasets/{id}/quality/check: queue a check of every resource now (admin). */
+/**
+ * POST /api/v1/datasets/{id}/quality/check: queue a check of every resource now. Needs
+ * the editor role in the dataset's organisation (quality.recheck); leaves an audit row.
+ */
 
 const CheckQueuedSchema = z.object({
   datasetId: z.number().int(),
@@ -36,14 +42,25 @@ export const qualityWriteRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
       },
     },
     async (request, reply) => {
+      const record = await findVisibleDataset(catalogue, request.params.datasetId, true);
+      authorize(request.principal, 'quality.recheck', record.organizationId);
       if (!jobQueue)
         throw new AppError(
           'JOBS_UNAVAILABLE',
           'This process runs without a job queue, so it cannot queue checks',
         );
-      const record = await findVisibleDataset(catalogue, request.params.datasetId, true);
       const rowIds = [...(await resourceRowIds(catalogue.db, record.datasetId)).values()];
       const jobIds = await sendResourceChecks(jobQueue, rowIds, 'manual');
+      const actor = actorOf(request.principal);
+      await recordAudit(catalogue.db, { ...actor, ip: request.ip }, [
+        {
+          action: 'quality.recheck',
+          targetType: 'dataset',
+          targetId: record.identifier,
+          organizationId: record.organizationId,
+          detail: { datasetId: record.datasetId, queued: jobIds.length },
+        },
+      ]);
       return reply.code(202).send({ datasetId: record.datasetId, queued: jobIds.length, jobIds });
     },
   );

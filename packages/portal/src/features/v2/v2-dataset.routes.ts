@@ -4,12 +4,11 @@ import { z } from 'zod';
 import type { CatalogueContext } from '../../db/catalogue-context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { findVisibleDataset } from '../../http/dataset-lookup.ts';
-import { toAppError } from '../../http/error-handler.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { listDatasetIds, listedDatasetIdsAfter, loadDatasets } from '../datasets/dataset.repo.ts';
 import { DatasetListQuerySchema } from '../datasets/dataset.schema.ts';
 import { V2DatasetSchema, presentV2Dataset } from './v2-dataset.present.ts';
-import { v2ErrorFor, v2ErrorResponses } from './v2-error.present.ts';
+import { v2ErrorFor, v2ErrorHandler, v2ErrorResponses } from './v2-error.present.ts';
 import { registerV2QualityRoutes } from './v2-quality.routes.ts';
 
 /**
@@ -69,20 +68,7 @@ async function* exportJson(
 }
 
 export const v2DatasetRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { catalogue }) => {
-  app.setErrorHandler((error, request, reply) => {
-    let appError = toAppError(error);
-    if (appError === undefined) {
-      request.log.error({ err: error }, 'unexpected error');
-      appError = new AppError('INTERNAL', `An unexpected error occurred (request id ${request.id})`);
-    }
-    const { status, body } = v2ErrorFor(appError);
-    reply.removeHeader('etag');
-    return reply
-      .code(status)
-      .header('cache-control', 'no-store')
-      .type('application/json; charset=utf-8')
-      .send(body);
-  });
+  app.setErrorHandler(v2ErrorHandler);
   app.setNotFoundHandler((request, reply) => {
     const { status, body } = v2ErrorFor(
       new AppError('NOT_FOUND', `No v2 API ${request.method} ${request.url.slice(0, 200)}`),

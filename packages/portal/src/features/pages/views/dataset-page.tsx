@@ -8,6 +8,7 @@ import { DatasetFields } from './dataset-fields.tsx';
 import { DatasetQuality } from './dataset-quality.tsx';
 import { DatasetResources, type OtherFormatsCopy } from './dataset-resources.tsx';
 import { DatasetVersions, type DatasetVersionRow } from './dataset-versions.tsx';
+import { DelistingNotice } from './delisting-notice.tsx';
 import { Layout } from './layout.tsx';
 
 /**
@@ -88,6 +89,7 @@ export function DatasetPage({ ctx, data }: { ctx: PageContext; data: DatasetPage
       jsonLd={data.jsonLd}
     >
       <h1 lang={titleLang}>{title}</h1>
+      <DelistingNotice ctx={ctx} dataset={d} />
       <p lang={ctx.locale === 'en' && !d.descriptionEn ? 'zh-Hant-TW' : undefined}>{description}</p>
       <p>
         <Badge ctx={ctx} badge={d.whitelisted ? null : d.qualityBadge} />

@@ -1,4 +1,5 @@
-import type { PageContext } from '../page-context.ts';
+import { historyMessages } from '../../manage/history-messages.ts';
+import { href, type PageContext } from '../page-context.ts';
 
 /**
  * 版本紀錄: the dataset's latest versions as the versions API lists them (number, time,
@@ -15,6 +16,12 @@ export interface DatasetVersionRow {
 /** How many versions the page shows; the API lists them all. */
 export const PAGE_VERSIONS = 10;
 
+/** People are never shown by e-mail address here: the version pages show their display names. */
+function Actor({ actor, person }: { actor: string; person: string }) {
+  if (actor.startsWith('user:') || actor.startsWith('api-key:') || actor.includes('@')) return <>{person}</>;
+  return <code>{actor}</code>;
+}
+
 function time(value: string): string {
   return value.replace('T', ' ').slice(0, 16);
 }
@@ -30,6 +37,8 @@ export function DatasetVersions({
 }) {
   const m = ctx.m.dataset.versions;
   const api = `/api/v1/datasets/${datasetId}/versions`;
+  const hm = historyMessages(ctx.locale);
+  const pages = href(ctx, `/dataset/${datasetId}/versions`);
   return (
     <section aria-labelledby="versions">
       <h2 id="versions">{m.title}</h2>
@@ -45,6 +54,7 @@ export function DatasetVersions({
                 <th scope="col">{m.time}</th>
                 <th scope="col">{m.actor}</th>
                 <th scope="col">{m.action}</th>
+                <th scope="col">{hm.section.details}</th>
               </tr>
             </thead>
             <tbody>
@@ -57,10 +67,13 @@ export function DatasetVersions({
                     <time dateTime={v.createdAt}>{time(v.createdAt)}</time>
                   </td>
                   <td>
-                    <code>{v.actor}</code>
+                    <Actor actor={v.actor} person={hm.actors.person} />
                   </td>
                   <td>
                     <code>{v.action}</code>
+                  </td>
+                  <td>
+                    <a href={`${pages}/${v.version}`}>{hm.section.diffLink(v.version)}</a>
                   </td>
                 </tr>
               ))}
@@ -68,6 +81,9 @@ export function DatasetVersions({
           </table>
         </div>
       )}
+      <p>
+        <a href={pages}>{hm.section.all}</a>
+      </p>
       <p>
         <a href={api}>{m.all}</a>
       </p>

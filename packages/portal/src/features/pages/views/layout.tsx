@@ -1,6 +1,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { HTML_LANG, localePath, otherLocale, LOCALES } from '../../../i18n/locale.ts';
+import { accountMessages } from '../../accounts/account-messages.ts';
 import { FONT_SIZE_STYLESHEET_HREF, FONT_SIZES, fontSizeHref } from '../font-size.routes.ts';
 import { SEARCH_SCRIPT_HREF, STYLESHEET_HREF } from '../page-assets.ts';
 import { href, jsonPath, type PageContext } from '../page-context.ts';
@@ -80,6 +81,11 @@ function Tools({ ctx }: { ctx: PageContext }) {
   };
   return (
     <ul class="tools">
+      <li>
+        <a href={href(ctx, '/login')} rel="nofollow">
+          {accountMessages(ctx.locale).signInLink}
+        </a>
+      </li>
       <li>
         <a
           href={localePath(other, ctx.path)}
