@@ -17,6 +17,7 @@ import type { UsageRecordingOptions } from '../features/stats/usage-recording.ts
 import { buildTestApp, testSettings } from '../http/test-app.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { startJobs } from '../jobs/job-runtime.ts';
+import { CHECK_RESOURCE_JOB } from '../features/quality/quality-jobs.ts';
 import { openTestDatabase, type TestDatabase } from '../test/test-database.ts';
 
 /**
@@ -180,6 +181,8 @@ export async function startE2ePortal(options: E2ePortalOptions = {}): Promise<E2
       const databaseUrl = isPostgresUrl(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined;
       ({ queue: jobQueue } = await startJobs(database, testSettings({ ...overrides, databaseUrl }), {
         worker: true,
+        // Checks only: no scheduled sweep of the demo catalogue during a test.
+        only: [CHECK_RESOURCE_JOB],
         log: () => undefined,
       }));
       const queue = jobQueue;

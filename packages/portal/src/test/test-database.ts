@@ -32,6 +32,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
         await handle.close();
         const c = new pg.Client({ connectionString: url });
         await c.connect();
+        // And pg-boss's schema beside it, if a job queue ran (jobs/open-job-queue.ts).
+        await c.query(`drop schema if exists ${schema}_jobs cascade`);
         await c.query(`drop schema ${schema} cascade`);
         await c.end();
       },

@@ -457,7 +457,14 @@ export function DatasetFormPage({ ctx, data }: { ctx: ManageContext; data: Datas
         </p>
       </form>
       <StatusActions ctx={ctx} data={data} />
-      <script defer src={MANAGE_FORM_SCRIPT_HREF} data-error-label={mm.liveErrorLabel} />
+      <script
+        defer
+        src={MANAGE_FORM_SCRIPT_HREF}
+        data-error-label={mm.liveErrorLabel}
+        data-uploading={mm.uploading}
+        data-uploaded={mm.uploaded}
+        data-upload-failed={mm.uploadFailed}
+      />
     </ManageLayout>
   );
 }
