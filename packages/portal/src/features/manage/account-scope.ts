@@ -11,12 +11,14 @@ import { sessionPrincipal } from '../accounts/session-auth.ts';
 import { htmlErrorRenderer } from '../pages/page.routes.tsx';
 import { registerErrorHandling } from '../../http/error-handler.ts';
 import { MANAGE_ROUTE_PLUGINS } from './manage-routes.ts';
+import { isSelfCheckedMultipart } from './multipart-form.ts';
 
 /**
  * The pages that depend on who is signed in: account pages (sign in, register, reset)
  * and the back office (/manage). Outside the read cache; never cached by browsers
  * (no-store); the session cookie is read here and only here; every form post (any
- * method but GET/HEAD) must carry the CSRF token; forms are urlencoded (1 MiB at most).
+ * method but GET/HEAD) must carry the CSRF token; forms are urlencoded (1 MiB at most),
+ * except the file forms of routes that read their multipart body themselves.
  * Registered once for each language like the public pages.
  */
 
@@ -37,8 +39,11 @@ export const accountScope: FastifyPluginAsync<RouteDeps> = async (app, deps) => 
     request.principal = await sessionPrincipal(deps.catalogue.db, request.cookies[SESSION_COOKIE]);
   });
   // Before validation: a route's body schema may drop fields it does not declare (_csrf).
+  // A multipart body is not parsed yet: only routes that declare `csrf: 'multipart'` take
+  // one, and they refuse it unless its first part is the token (multipart-form.ts).
   app.addHook('preValidation', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') checkCsrf(request);
+    if (request.method === 'GET' || request.method === 'HEAD' || isSelfCheckedMultipart(request)) return;
+    checkCsrf(request);
   });
   for (const locale of ['zh-TW', 'en'] as const) {
     await app.register(

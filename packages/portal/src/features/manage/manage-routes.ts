@@ -5,6 +5,8 @@ import { datasetFormRoutes } from './dataset-form.routes.tsx';
 import { manageHomeRoutes } from './manage-home.routes.tsx';
 import { memberRoutes } from './members.routes.tsx';
 import { resourceUploadRoutes } from './resource-upload.routes.ts';
+import { resourceUploadFormRoutes } from './resource-upload-form.routes.tsx';
+import { manageImportRoutes } from './manage-import.routes.tsx';
 import { manageVersionRoutes } from './version.routes.tsx';
 import { manageAuditRoutes } from './audit.routes.tsx';
 import { manageApiKeyRoutes } from './api-keys.routes.tsx';
@@ -32,4 +34,6 @@ export const MANAGE_ROUTE_PLUGINS: FastifyPluginAsync<ManageRouteOptions>[] = [
   datasetFormRoutes,
   memberRoutes,
   resourceUploadRoutes,
+  resourceUploadFormRoutes,
+  manageImportRoutes,
 ];

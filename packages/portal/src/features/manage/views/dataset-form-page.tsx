@@ -23,6 +23,7 @@ import {
   type FormValues,
 } from '../dataset-form.ts';
 import { CsrfField, ErrorSummary, ManageLayout, Notice, type ManageContext } from './manage-layout.tsx';
+import { ResourceUpload, UploadForms } from './resource-upload-form.tsx';
 
 /**
  * 新增/編輯資料集: every field of the national standard in five groups, resources as
@@ -40,6 +41,8 @@ export interface DatasetFormData {
   notice?: string | undefined;
   /** The status form's problem (預計下架日期). */
   statusProblem?: FieldProblem | undefined;
+  /** Why the file sent by a resource's upload form was refused. */
+  uploadProblem?: { resourceID: string; message: string } | undefined;
 }
 
 function levelOf(field: FormField): FieldLevel | 'required' {
@@ -207,58 +210,20 @@ function Themes({ ctx, values }: { ctx: ManageContext; values: FormValues }) {
   );
 }
 
-/**
- * The file of a saved resource: the script uploads it with a progress bar and puts the
- * platform's download URL in the field. A resource not saved yet has to be saved first.
- */
-function ResourceUpload({
-  ctx,
-  row,
-  resourceID,
-  datasetId,
-}: {
-  ctx: ManageContext;
-  row: number;
-  resourceID: string;
-  datasetId: number | undefined;
-}) {
-  if (datasetId === undefined || resourceID === '') return <p class="field-hint">{ctx.mm.uploadSaveFirst}</p>;
-  const id = `upload-${row}`;
-  return (
-    <div
-      class="form-field resource-upload"
-      data-upload-url={href(
-        ctx,
-        `/manage/datasets/${datasetId}/resources/${encodeURIComponent(resourceID)}/file`,
-      )}
-      data-target={fieldId(resourceFieldName(row, 'downloadURL'))}
-    >
-      <label for={id}>{ctx.mm.fileUpload}</label>
-      <p class="field-hint" id={`${id}-hint`}>
-        {ctx.mm.fileUploadHint}
-      </p>
-      <noscript>
-        <p class="field-hint">{ctx.mm.uploadNeedsScript}</p>
-      </noscript>
-      <input type="file" id={id} aria-describedby={`${id}-hint ${id}-status`} />
-      <progress class="upload-progress" max={100} value={0} hidden aria-label={ctx.mm.uploadProgress} />
-      <p class="upload-status" id={`${id}-status`} role="status" />
-    </div>
-  );
-}
-
 function Resource({
   ctx,
   row,
   values,
   problems,
   datasetId,
+  uploadProblem,
 }: {
   ctx: ManageContext;
   row: number;
   values: FormValues;
   problems: FieldProblem[];
   datasetId: number | undefined;
+  uploadProblem: DatasetFormData['uploadProblem'];
 }) {
   const resourceID = text(values, resourceFieldName(row, 'resourceID'));
   const idProblem = problems.find((p) => p.field === resourceFieldName(row, 'resourceID'));
@@ -282,7 +247,15 @@ function Resource({
           problems={problems}
         />
       ))}
-      <ResourceUpload ctx={ctx} row={row} resourceID={resourceID} datasetId={datasetId} />
+      <ResourceUpload
+        ctx={ctx}
+        row={row}
+        resourceID={resourceID}
+        datasetId={datasetId}
+        problem={
+          uploadProblem?.resourceID === resourceID && resourceID !== '' ? uploadProblem.message : undefined
+        }
+      />
       <button type="submit" name="action" value={`remove-resource-${row}`} class="secondary">
         {ctx.mm.removeResource(row + 1)}
       </button>
@@ -383,10 +356,24 @@ export function DatasetFormPage({ ctx, data }: { ctx: ManageContext; data: Datas
   const action = href(ctx, dataset ? `/manage/datasets/${dataset.datasetId}/edit` : '/manage/datasets/new');
   const rows = resourceRowCount(values);
   const english = ctx.locale === 'en';
+  const uploadRow = Array.from({ length: rows }, (_, row) => row).find(
+    (row) => text(values, resourceFieldName(row, 'resourceID')) === data.uploadProblem?.resourceID,
+  );
   return (
     <ManageLayout ctx={ctx} title={title} crumbs={[{ label: title }]}>
       <h1>{title}</h1>
       <Notice text={data.notice} />
+      {data.uploadProblem ? (
+        <div class="error-summary" role="alert" tabIndex={-1} aria-labelledby="upload-error-title">
+          <h2 id="upload-error-title">{mm.errorSummary(1)}</h2>
+          <p>
+            <a href={`#upload-${uploadRow ?? 0}`}>{mm.fileUpload}</a>{' '}
+            <span lang="en">{data.uploadProblem.resourceID}</span>
+            {ctx.m.colon}
+            {data.uploadProblem.message}
+          </p>
+        </div>
+      ) : null}
       <ErrorSummary
         ctx={ctx}
         problems={problems}
@@ -399,7 +386,7 @@ export function DatasetFormPage({ ctx, data }: { ctx: ManageContext; data: Datas
           {dataset.status !== 'draft' ? (
             <a href={href(ctx, `/dataset/${dataset.datasetId}`)}>{mm.publicPage}</a>
           ) : null}{' '}
-          <span class="muted">{mm.versions}</span>
+          <a href={href(ctx, `/manage/datasets/${dataset.datasetId}/versions`)}>{mm.versions}</a>
         </p>
       ) : null}
       <p>{mm.formIntro}</p>
@@ -444,6 +431,7 @@ export function DatasetFormPage({ ctx, data }: { ctx: ManageContext; data: Datas
               values={values}
               problems={problems}
               datasetId={dataset?.datasetId}
+              uploadProblem={data.uploadProblem}
             />
           ))}
           <button type="submit" name="action" value="add-resource" class="secondary">
@@ -456,6 +444,7 @@ export function DatasetFormPage({ ctx, data }: { ctx: ManageContext; data: Datas
           </button>
         </p>
       </form>
+      {dataset ? <UploadForms ctx={ctx} values={values} datasetId={dataset.datasetId} /> : null}
       <StatusActions ctx={ctx} data={data} />
       <script
         defer

@@ -2,6 +2,7 @@ import { DATASET_STATUSES, LISTED_STATUSES, type DatasetStatus } from '../../../
 import { statusName } from '../../../i18n/vocabulary-labels.ts';
 import { href, withQuery } from '../../pages/page-context.ts';
 import { Badge, Chinese, date, DatasetTitle, Pager } from '../../pages/views/common.tsx';
+import { isOrganizationRole, roleAtLeast, type OrganizationRole } from '../../accounts/roles.ts';
 import type { ManagedDataset, ManagedOrganization } from '../manage.repo.ts';
 import { CsrfField, ManageLayout, type ManageContext } from './manage-layout.tsx';
 
@@ -75,6 +76,39 @@ function Organizations({ ctx, data }: { ctx: ManageContext; data: ManageHomeData
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * Links to the other back-office pages the person may use: 批次匯入 (an editor somewhere),
+ * API keys (everyone) and the audit log (an organisation admin, a platform administrator).
+ */
+function Tools({ ctx, data }: { ctx: ManageContext; data: ManageHomeData }) {
+  const mm = ctx.mm;
+  const holds = (needed: OrganizationRole) =>
+    data.platformAdmin ||
+    data.organizations.some(
+      (o) => o.role !== null && isOrganizationRole(o.role) && roleAtLeast(o.role, needed),
+    );
+  return (
+    <nav aria-labelledby="manage-tools">
+      <h2 id="manage-tools">{mm.tools}</h2>
+      <ul class="manage-links">
+        {holds('editor') ? (
+          <li>
+            <a href={href(ctx, '/manage/import')}>{mm.importLink}</a>
+          </li>
+        ) : null}
+        <li>
+          <a href={href(ctx, '/manage/api-keys')}>{mm.apiKeysLink}</a>
+        </li>
+        {holds('admin') ? (
+          <li>
+            <a href={href(ctx, '/manage/audit')}>{mm.auditLink}</a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
   );
 }
 
@@ -214,6 +248,7 @@ export function ManageHomePage({ ctx, data }: { ctx: ManageContext; data: Manage
       </div>
       <Organizations ctx={ctx} data={data} />
       <Datasets ctx={ctx} data={data} />
+      <Tools ctx={ctx} data={data} />
     </ManageLayout>
   );
 }

@@ -7,9 +7,12 @@
    summary at the top loses the problems that are fixed. Messages appear only for fields the
    person has touched (and stay on fields that already show one). Without this file the form
    is checked when it is sent, with the same messages. */
-/* Uploads: each saved resource's file input (.resource-upload) sends the chosen file with
-   XMLHttpRequest to its data-upload-url (PUT, the file as the body, CSRF header), shows a
-   <progress> bar, and puts the platform's download URL in the resource's download URL field. */
+/* Uploads: each saved resource's file input (.resource-upload) belongs to a multipart form of
+   its own (data-form) that works without this file (POST, then back to the edit page). Here
+   the chosen file is sent at once with XMLHttpRequest to its data-upload-url instead (PUT, the
+   file as the body, CSRF header), with a <progress> bar, and the platform's download URL goes
+   into the resource's download URL field; the form's 上傳 button is hidden and its submit
+   is taken over the same way. */
 /* global document, window, fetch, AbortController, FormData, XMLHttpRequest, setTimeout, clearTimeout */
 (function () {
   'use strict';
@@ -200,6 +203,14 @@
       box.querySelector('input[type="file"]').addEventListener('change', function () {
         upload(box);
       });
+      var button = box.querySelector('.upload-submit');
+      if (button) button.hidden = true;
+      var uploadForm = document.getElementById(box.getAttribute('data-form') || '');
+      if (uploadForm)
+        uploadForm.addEventListener('submit', function (event) {
+          event.preventDefault();
+          upload(box);
+        });
     })(boxes[b]);
   }
 
