@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatasets } from '../datasets/dataset.service.ts';
+import { createSession, SESSION_COOKIE } from '../accounts/session.repo.ts';
+import { createUser, setMembership } from '../accounts/user.repo.ts';
+import { createDatasets, updateDatasetMetadata } from '../datasets/dataset.service.ts';
 import { buildTestApp } from '../../http/test-app.ts';
 import { datasetInput, organizationRow } from '../../test/factories.ts';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 
 /**
- * Every text field of a dataset, its resources and its organisation holds markup that
- * would run if it were not escaped; every public page that shows them must render it as
+ * Every text field of a dataset, its resources, its organisation, its versions and the
+ * people who edit it holds markup that would run if it were not escaped; every public and
+ * back-office page that shows them must render it as
  * text: no script without src (JSON-LD data blocks excepted, and they must still parse),
  * no event-handler attribute, no javascript: link, no injected element.
  */
@@ -60,13 +63,26 @@ function findings(html: string): string[] {
 let t: TestDatabase;
 let app: FastifyInstance;
 let datasetId = 0;
+let organizationId = 0;
+let cookie = '';
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  await t.db
+  const [org] = await t.db
     .insertInto('organizations')
     .values(organizationRow({ agencyCode: 'A41000000G', nameZh: `氣象署${P}`, nameEn: `CWA ${P}` }))
+    .returning('id')
     .execute();
+  organizationId = Number(org!.id);
+  const userId = await createUser(t.db, {
+    email: 'admin@example.gov.tw',
+    displayName: `管理者${P}`,
+    passwordHash: null,
+    platformAdmin: true,
+    emailVerified: true,
+  });
+  await setMembership(t.db, userId, organizationId, 'admin');
+  cookie = `${SESSION_COOKIE}=${(await createSession(t.db, userId, '127.0.0.1')).cookieValue}`;
   const [record] = await createDatasets(
     t,
     [
@@ -99,6 +115,8 @@ beforeAll(async () => {
     { actor: 'test' },
   );
   datasetId = record!.datasetId;
+  // Version 2: a change, so the diff pages show the markup on both sides.
+  await updateDatasetMetadata(t, datasetId, { notes: `新備註${P}` }, { actor: `user:${P}`, mode: 'patch' });
   app = await buildTestApp(t);
 });
 
@@ -121,11 +139,32 @@ describe(`markup in every text field is inert on every public page (${process.en
     '/en/organizations/A41000000G',
     '/categories/E00',
     '/themes',
+    `/dataset/${datasetId}/versions`,
+    `/dataset/${datasetId}/versions/2`,
+    `/en/dataset/${datasetId}/versions/2`,
+  ];
+  /** The back office, signed in as a platform administrator. */
+  const managePages = () => [
+    `/manage?organization=${organizationId}`,
+    `/manage/datasets/${datasetId}/edit`,
+    `/manage/datasets/${datasetId}/versions`,
+    `/manage/datasets/${datasetId}/versions/2`,
+    `/manage/organizations/${organizationId}/members`,
+    '/manage/audit',
+    '/account',
   ];
 
   it('escapes it in the HTML and keeps the JSON-LD parseable', async () => {
     for (const url of pages()) {
       const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(findings(res.body), url).toEqual([]);
+    }
+  });
+
+  it('escapes it on the back-office pages too', async () => {
+    for (const url of managePages()) {
+      const res = await app.inject({ url, headers: { cookie } });
       expect(res.statusCode, url).toBe(200);
       expect(findings(res.body), url).toEqual([]);
     }
