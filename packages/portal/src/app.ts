@@ -18,7 +18,9 @@ import { datasetWriteRoutes } from './features/datasets/dataset-write.routes.ts'
 import { versionRestoreRoutes } from './features/datasets/version-restore.routes.ts';
 import { auditRoutes } from './features/accounts/audit.routes.ts';
 import { datasetRoutes } from './features/datasets/dataset.routes.ts';
+import { dcatRoutes } from './features/dcat/dcat.routes.ts';
 import { resourceRoutes } from './features/datasets/resource.routes.ts';
+import { tableRoutes } from './features/tables/tables.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
 import { downloadRoutes } from './features/stats/download.routes.ts';
 import { storageRoutes } from './features/storage/storage.routes.ts';
@@ -26,6 +28,9 @@ import { statsRoutes } from './features/stats/stats.routes.ts';
 import { registerUsageRecording, type UsageRecordingOptions } from './features/stats/usage-recording.ts';
 import { qualityRoutes } from './features/quality/quality.routes.ts';
 import { qualityWriteRoutes } from './features/quality/quality-write.routes.ts';
+import { fixListRoutes } from './features/quality/fix-list.routes.ts';
+import { fixRoutes } from './features/fixes/fix.routes.ts';
+import { qualityDashboardRoutes } from './features/quality-dashboard/quality-dashboard.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { jobRoutes } from './features/jobs/jobs.routes.ts';
 import { organizationRoutes } from './features/organizations/organization.routes.ts';
@@ -152,9 +157,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         await v1.register(searchRoutes, deps);
         await v1.register(resourceRoutes, deps);
         await v1.register(qualityRoutes, deps);
+        await v1.register(fixListRoutes, deps);
         await v1.register(organizationRoutes, deps);
         await v1.register(vocabularyRoutes);
         await v1.register(statsRoutes, deps);
+        await v1.register(qualityDashboardRoutes, deps);
         v1.get(
           OPENAPI_PATH.slice('/api/v1'.length),
           {
@@ -169,8 +176,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
       { prefix: '/api/v1' },
     );
+    // The row-level data API (docs/data-api.md) and its CKAN datastore_search alias.
+    await reads.register(tableRoutes, deps);
     await reads.register(v2DatasetRoutes, { ...deps, prefix: '/api/v2' });
     await reads.register(pageRoutes, deps);
+    // DCAT-AP 3: /catalog.ttl|rdf|jsonld and /dataset/{datasetId}.ttl|jsonld (docs/quality.md).
+    await reads.register(dcatRoutes, deps);
     await reads.register(healthRoutes, deps);
   });
   await app.register(datasetWriteRoutes, { ...deps, prefix: '/api/v1' });
@@ -178,6 +189,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(jobRoutes, { ...deps, prefix: '/api/v1' });
   await app.register(auditRoutes, { ...deps, prefix: '/api/v1' });
   await app.register(qualityWriteRoutes, { ...deps, prefix: '/api/v1' });
+  await app.register(fixRoutes, { ...deps, prefix: '/api/v1' });
   await app.register(v2DatasetWriteRoutes, { ...deps, prefix: '/api/v2' });
   await app.register(demoFilesRoutes, { catalogue: deps.catalogue });
   // Outside the read cache: every download reaches the handler and is counted.

@@ -29,3 +29,4 @@ export { checkJson, runCheckCli } from './cli.ts';
 export * from './fetch/index.ts';
 export * from './sniff/index.ts';
 export * from './standards/index.ts';
+export * from './privacy/index.ts';

@@ -5,6 +5,8 @@ import { registerExport } from './commands/export.command.ts';
 import { registerImportAgencies } from './commands/import-agencies.command.ts';
 import { registerImport } from './commands/import.command.ts';
 import { registerMigrate } from './commands/migrate.command.ts';
+import { registerQuality } from './commands/quality.command.ts';
+import { registerQualitySnapshot } from './commands/quality-snapshot.command.ts';
 import { registerReindex } from './commands/reindex.command.ts';
 import { registerServe } from './commands/serve.command.ts';
 import { registerStats } from './commands/stats.command.ts';
@@ -31,6 +33,8 @@ export function buildProgram(): Command {
   registerImportAgencies(program);
   registerDemo(program);
   registerCheck(program);
+  registerQuality(program);
+  registerQualitySnapshot(program);
   registerReindex(program);
   registerStats(program);
   registerUser(program);

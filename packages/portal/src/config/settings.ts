@@ -32,6 +32,8 @@ export const SETTINGS_SCHEMA = z.object({
   ODP_FETCH_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   ODP_FETCH_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   ODP_BADGE_RULES_FILE: z.string().optional(),
+  ODP_DATA_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
+  ODP_DATA_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   ODP_UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -56,6 +58,14 @@ export const SETTINGS_SCHEMA = z.object({
   ODP_OIDC_CLIENT_ID: z.string().min(1).optional(),
   ODP_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   ODP_OIDC_NAME: z.string().min(1).default('OpenID Connect'),
+  ODP_MAP_TILE_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[A-Za-z0-9.{}*:-]+\/\S*\{z\}\S*$/,
+      'must be an http(s) tile URL template with {z}, {x} and {y}',
+    )
+    .optional(),
+  ODP_MAP_TILE_ATTRIBUTION: z.string().max(500).default(''),
   ODP_CONFIG_FILE: z.string().optional(),
 });
 
@@ -82,6 +92,8 @@ export interface Settings {
   };
   /** Which checks each badge level needs (QUALITY.md §2), for files and for APIs. */
   badgeRules: BadgeRuleSet;
+  /** The row-level data API (docs/data-api.md). Left out (tests): 5 s and 10,000 rows. */
+  dataQuery?: DataQuerySettings;
   /**
    * Uploaded files (docs/storage.md). Left out of hand-built settings (tests): files
    * then live under `<dataDir>/files` with the default upload limit.
@@ -91,6 +103,22 @@ export interface Settings {
   mail?: MailSettings;
   /** Sign-in with an OpenID Connect provider; undefined when not configured. */
   oidc?: OidcSettings | undefined;
+  /** The maps' base layer (docs/ui.md#maps). Left out (tests): the offline county outline only. */
+  map?: MapSettings;
+}
+
+/** A tile layer under the maps; without a tile URL they draw the bundled county outline only. */
+export interface MapSettings {
+  tileUrl: string | undefined;
+  tileAttribution: string;
+}
+
+/** Limits of the row-level data API. */
+export interface DataQuerySettings {
+  /** A query running longer is interrupted (QUERY_TIMEOUT). */
+  timeoutMs: number;
+  /** The most rows one answer holds (`limit` above it is cut, with `truncated: true`). */
+  maxRows: number;
 }
 
 /** How account e-mail leaves: SMTP when `smtpUrl` is set, else files in `<dataDir>/outbox`. */
@@ -239,8 +267,10 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
       hostDelayMs: raw.ODP_FETCH_HOST_DELAY_MS,
     },
     badgeRules: raw.ODP_BADGE_RULES_FILE ? readBadgeRules(raw.ODP_BADGE_RULES_FILE) : DEFAULT_BADGE_RULE_SET,
+    dataQuery: { timeoutMs: raw.ODP_DATA_QUERY_TIMEOUT_MS, maxRows: raw.ODP_DATA_MAX_ROWS },
     storage: storageSettings(raw),
     mail: { from: raw.ODP_MAIL_FROM, smtpUrl: raw.ODP_SMTP_URL },
     oidc: oidcSettings(raw),
+    map: { tileUrl: raw.ODP_MAP_TILE_URL, tileAttribution: raw.ODP_MAP_TILE_ATTRIBUTION },
   };
 }

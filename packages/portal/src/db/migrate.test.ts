@@ -24,6 +24,8 @@ describe(`migrations on ${process.env.DATABASE_URL?.startsWith('postgres') ? 'Po
         // Bumped by triggers on every facet-changing write (search/facet-attribute-cache.ts).
         'catalogue_facet_stamp',
         'dataset_keywords',
+        // The metadata quality score of each dataset (docs/quality.md).
+        'dataset_metadata_scores',
         'dataset_themes',
         // Usage statistics (docs/counting.md).
         'dataset_usage_daily',
@@ -31,8 +33,13 @@ describe(`migrations on ${process.env.DATABASE_URL?.startsWith('postgres') ? 'Po
         'dataset_versions',
         'datasets',
         'organizations',
+        // Quality dashboards and notifications (docs/quality.md).
+        'quality_notifications',
+        'quality_snapshots',
         'quality_runs',
         'resource_checks',
+        // Normalised tables of the data API (docs/data-api.md).
+        'resource_tables',
         'resources',
         'site_usage_daily',
         'usage_events',

@@ -197,6 +197,27 @@ export interface Database {
   accountTokens: AccountTokenTable;
   storedFiles: StoredFileTable;
   auditLog: AuditLogTable;
+  resourceTables: ResourceTableTable;
+  datasetMetadataScores: DatasetMetadataScoreTable;
+  qualitySnapshots: QualitySnapshotTable;
+  qualityNotifications: QualityNotificationTable;
+}
+
+/** A resource's normalised table (Parquet) built from one fetched body (docs/data-api.md). */
+export interface ResourceTableTable {
+  id: Generated<number>;
+  resourceId: number;
+  sha256: string;
+  /** tables/<sha256>.parquet under the data directory; null when the build failed. */
+  parquetKey: string | null;
+  rowCount: number | null;
+  /** JSON: [{ name, type }] */
+  fields: string | null;
+  /** JSON: the column profile, once computed. */
+  profile: string | null;
+  builtAt: string;
+  errorCode: string | null;
+  errorMessage: string | null;
 }
 
 /** One quality check run of a resource (history). */
@@ -387,4 +408,45 @@ export interface AuditLogTable {
   ip: string | null;
   /** JSON object */
   detail: string;
+}
+
+/** The metadata quality score of a dataset (docs/quality.md "Metadata quality score"). */
+export interface DatasetMetadataScoreTable {
+  datasetId: number;
+  total: number;
+  band: string;
+  /** JSON: { findability: { points, max }, … } */
+  dimensions: string;
+  /** JSON: { keyword: { points, max, evidence }, … } */
+  indicators: string;
+  computedAt: string;
+}
+
+/** A day's badge counts, for the platform (organizationId null) or one agency (docs/quality.md). */
+export interface QualitySnapshotTable {
+  id: Generated<number>;
+  /** YYYY-MM-DD, Asia/Taipei */
+  day: string;
+  organizationId: number | null;
+  /** all, central (中央), local (地方) */
+  level: string;
+  platinum: number;
+  gold: number;
+  silver: number;
+  bronze: number;
+  none: number;
+  total: number;
+  awardScore: number;
+  takenAt: string;
+}
+
+/** A badge-drop e-mail sent: at most one a dataset a day (docs/quality.md). */
+export interface QualityNotificationTable {
+  datasetId: number;
+  /** YYYY-MM-DD, Asia/Taipei */
+  day: string;
+  fromBadge: string;
+  toBadge: string;
+  recipient: string;
+  sentAt: string;
 }

@@ -55,6 +55,31 @@ export const ERROR_CODES = {
     description:
       "The resource's stored file could not be converted; `details.convertCode` is the converter's code (INVALID_ENCODING, INVALID_JSON …).",
   },
+  TABLE_UNAVAILABLE: {
+    status: 404,
+    description:
+      'The resource has no queryable table: its file was not fetched whole, is over the fetch byte limit, or is not structured data; `details.reason` says which.',
+  },
+  TABLE_NOT_GEOGRAPHIC: {
+    status: 422,
+    description:
+      'GeoJSON was asked of a table without a longitude/latitude pair (WGS84, or TWD97 X/Y the converter turned into longitude/latitude).',
+  },
+  MAP_UNAVAILABLE: {
+    status: 404,
+    description:
+      'The resource has nothing to draw on a map: it is not GeoJSON or KML and its table has no coordinate columns, or its file was not fetched whole; the message says which.',
+  },
+  PRIVACY_BLOCKED: {
+    status: 451,
+    description:
+      "The resource's latest privacy check found personal data (identity numbers, mobile numbers, e-mail addresses, names beside addresses): it is not previewed, queried or converted until the agency removes or masks it.",
+  },
+  QUERY_TIMEOUT: {
+    status: 503,
+    description:
+      'A data API query ran past its time limit (ODP_DATA_QUERY_TIMEOUT_MS) and was stopped: narrow it with filters or a smaller limit.',
+  },
   DUPLICATE_IDENTIFIER: {
     status: 409,
     description: 'Another dataset or resource already uses this identifier.',
@@ -101,6 +126,20 @@ export const ERROR_CODES = {
     status: 400,
     description:
       "A schedule's cron expression cannot be read (5 fields, or 6 with seconds first; read in UTC).",
+  },
+  FIX_NOT_FOUND: {
+    status: 404,
+    description:
+      "The dataset's fix list has no such fix (now): it is fixed, or the checks have not found it yet.",
+  },
+  FIX_NOT_ONE_CLICK: {
+    status: 409,
+    description: 'The fix is not one the platform can make itself; its `how` says what to do.',
+  },
+  FIX_SOURCE_UNAVAILABLE: {
+    status: 409,
+    description:
+      'A one-click fix needs the whole file: the platform has no uploaded file of the resource and the checker did not fetch it whole.',
   },
   JOBS_UNAVAILABLE: {
     status: 503,

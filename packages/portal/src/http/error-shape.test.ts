@@ -133,6 +133,15 @@ const CALLS: [ErrorCode, Call][] = [
     },
   ],
   ['FILE_NOT_FOUND', { url: '/dataset/1/resource/A41000000G-000001-001/file' }],
+  ['MAP_UNAVAILABLE', { url: '/dataset/1/resource/A41000000G-000001-001/map.geojson' }],
+  [
+    'FIX_NOT_FOUND',
+    {
+      method: 'POST',
+      url: '/api/v1/datasets/A41000000G-000001/fixes/to_utf8:nothing',
+      headers: ADMIN_HEADERS,
+    },
+  ],
   ['NOT_FOUND', { url: '/api/v1/nothing' }],
   ['NOT_FOUND', { method: 'PUT', url: '/api/v1/themes', payload: {} }],
   ['NOT_FOUND', { url: '/no/such/page' }],
@@ -147,6 +156,8 @@ const CALLS: [ErrorCode, Call][] = [
   ['DATASET_NOT_FOUND', { url: '/api/v1/datasets/A99999999Z-000001' }],
   ['ORGANIZATION_NOT_FOUND', { url: '/api/v1/organizations/A99999999Z' }],
   ['RESOURCE_NOT_FOUND', { url: '/api/v1/resources/A99999999Z-000001-001' }],
+  // Never fetched, so no table (features/tables/tables.routes.test.ts covers the rest).
+  ['TABLE_UNAVAILABLE', { url: '/api/v1/resources/A41000000G-000001-001/data' }],
   ['VERSION_NOT_FOUND', { url: '/api/v1/datasets/A41000000G-000001/versions/42' }],
   [
     'DUPLICATE_IDENTIFIER',
@@ -244,8 +255,15 @@ describe(`error responses on ${process.env.DATABASE_URL?.startsWith('postgres') 
     notFromHttp.push('CONVERSION_FAILED');
     // Only the sign-in and registration forms (HTML pages) are rate limited: features/accounts/login.routes.test.ts.
     notFromHttp.push('RATE_LIMITED');
+    // Need a built table (with no coordinates, or a query past a tiny limit): features/tables/tables.routes.test.ts.
+    notFromHttp.push('TABLE_NOT_GEOGRAPHIC', 'QUERY_TIMEOUT');
     // Need a zip bomb or a storage that does not answer: features/storage/upload.routes.test.ts, file-store.test.ts.
     notFromHttp.push('ARCHIVE_TOO_LARGE', 'ARCHIVE_TOO_MANY_ENTRIES', 'STORAGE_UNAVAILABLE');
+    // Need checked resources with failing checks (features/fixes/one-click-fixes.test.ts), or a
+    // one-click fix whose source file is no longer stored (features/fixes/fix-source.ts).
+    notFromHttp.push('FIX_NOT_ONE_CLICK', 'FIX_SOURCE_UNAVAILABLE');
+    // Needs a resource whose privacy check failed: features/privacy/personal-data-gate.test.ts.
+    notFromHttp.push('PRIVACY_BLOCKED');
     for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {
       if (!notFromHttp.includes(code)) expect(produced, code).toContain(code);
     }

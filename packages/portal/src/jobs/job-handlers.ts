@@ -10,11 +10,21 @@ import {
 } from '../features/quality/quality-jobs.ts';
 import { qualitySweepTask } from '../features/quality/quality-sweep.task.ts';
 import {
+  QUALITY_SNAPSHOT_CRON,
+  QUALITY_SNAPSHOT_JOB,
+  qualitySnapshotTask,
+} from '../features/quality-dashboard/quality-snapshot.task.ts';
+import {
   AGGREGATE_USAGE_CRON,
   AGGREGATE_USAGE_JOB,
   aggregateUsageTask,
 } from '../features/stats/aggregate-usage.task.ts';
 import { AppError } from '../errors/app-error.ts';
+import {
+  BUILD_RESOURCE_TABLE_JOB,
+  buildResourceTableTask,
+  sendTableBuild,
+} from '../features/tables/build-resource-table.task.ts';
 import type { JobHandler, JobQueue } from './job-queue.ts';
 import { PURGE_JOBS, PURGE_JOBS_CRON, PURGE_JOBS_DEFAULT_DAYS, purgeJobsTask } from './purge-jobs.task.ts';
 
@@ -25,7 +35,7 @@ import { PURGE_JOBS, PURGE_JOBS_CRON, PURGE_JOBS_DEFAULT_DAYS, purgeJobsTask } f
 
 export interface JobHandlerDeps {
   catalogue: CatalogueContext;
-  settings: Pick<Settings, 'dataDir' | 'publicUrl' | 'fetch' | 'badgeRules'>;
+  settings: Pick<Settings, 'dataDir' | 'publicUrl' | 'fetch' | 'badgeRules' | 'mail'>;
   log: (message: string) => void;
 }
 
@@ -50,11 +60,17 @@ const JOB_DEFINITIONS: JobDefinition[] = [
   },
   {
     name: CHECK_RESOURCE_JOB,
-    handler: (deps, _queue, shared) =>
+    handler: (deps, queue, shared) =>
       checkResourceTask(
         { catalogue: deps.catalogue, settings: deps.settings, limiter: shared.limiter },
         deps.log,
+        (resourceRowId) => sendTableBuild(queue, resourceRowId),
       ),
+  },
+  {
+    name: BUILD_RESOURCE_TABLE_JOB,
+    handler: (deps) => buildResourceTableTask(deps.catalogue, deps.settings, deps.log),
+    concurrency: 1,
   },
   {
     name: QUALITY_SWEEP_JOB,
@@ -66,6 +82,12 @@ const JOB_DEFINITIONS: JobDefinition[] = [
     name: AGGREGATE_USAGE_JOB,
     handler: (deps) => aggregateUsageTask(deps.catalogue, deps.log),
     schedule: { cron: AGGREGATE_USAGE_CRON, data: null },
+    concurrency: 1,
+  },
+  {
+    name: QUALITY_SNAPSHOT_JOB,
+    handler: (deps) => qualitySnapshotTask(deps.catalogue, deps.log),
+    schedule: { cron: QUALITY_SNAPSHOT_CRON, data: null },
     concurrency: 1,
   },
 ];

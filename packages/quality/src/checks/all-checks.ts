@@ -9,6 +9,7 @@ import { formatMatch } from './format-match.ts';
 import { freshness } from './freshness.ts';
 import { linkable } from './linkable.ts';
 import { metadataComplete } from './metadata-complete.ts';
+import { privacy } from './privacy.ts';
 import { standardConformance } from './standard-conformance.ts';
 import { structured } from './structured.ts';
 
@@ -25,6 +26,7 @@ export const ALL_CHECKS: readonly ResourceCheck[] = [
   standardConformance,
   freshness,
   contentLint,
+  privacy,
   apiConformance,
 ];
 

@@ -11,6 +11,7 @@ export const CHECK_TITLES: Record<string, { zh: string; en: string }> = {
   standard_conformance: { zh: '符合資料標準', en: 'Follows data standards' },
   freshness: { zh: '依更新頻率更新', en: 'Updated as often as declared' },
   content_lint: { zh: '內容檢查', en: 'Content checks' },
+  privacy: { zh: '個人資料檢查', en: 'No personal data' },
   api_conformance: { zh: 'API 規範', en: 'API conformance' },
 };
 

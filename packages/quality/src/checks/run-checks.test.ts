@@ -47,6 +47,7 @@ describe('runChecks', () => {
       'standard_conformance',
       'freshness',
       'content_lint',
+      'privacy',
       'api_conformance',
     ]);
   });

@@ -22,7 +22,7 @@ describe('odp worker', () => {
     const running = buildProgram().parseAsync(['worker', '--concurrency', '2'], { from: 'user' });
     await eventually(async () => lines.some((l) => l.includes('worker on sqlite')), 'the worker to start');
     expect(lines).toContain(
-      'odp: worker on sqlite: maintenance.purge-jobs, quality.check-resource, quality.sweep, stats.aggregate-usage (concurrency 2 each)',
+      'odp: worker on sqlite: maintenance.purge-jobs, quality.check-resource, tables.build-resource, quality.sweep, stats.aggregate-usage, quality.snapshot (concurrency 2 each)',
     );
     process.emit('SIGTERM', 'SIGTERM');
     await running;

@@ -15,6 +15,7 @@ export const ACTION_ROLES = {
   'dataset.restore': 'editor',
   'resource.upload': 'editor',
   'quality.recheck': 'editor',
+  'quality.fix': 'editor',
   'dataset.delete': 'admin',
   'organization.members': 'admin',
   'organization.api-keys': 'admin',

@@ -155,6 +155,18 @@ const ENDPOINTS: Endpoint[] = [
     request: (d) => ({ method: 'POST', url: `/api/v1/datasets/${d.datasetId}/quality/check` }),
   },
   {
+    name: 'POST /api/v1/datasets/{id}/fixes/:fixId',
+    api: 'v1',
+    needs: 'editor',
+    audit: 'dataset.fix',
+    status: 200,
+    refusalsOnly: true,
+    request: (d) => ({
+      method: 'POST',
+      url: `/api/v1/datasets/${d.datasetId}/fixes/to_utf8:${d.identifier}-001`,
+    }),
+  },
+  {
     name: 'GET /api/v1/admin/jobs',
     api: 'admin',
     needs: 'platform',

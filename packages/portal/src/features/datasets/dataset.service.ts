@@ -147,6 +147,8 @@ function buildResources(
     }
     const before = old.get(id);
     const file = files?.get(id);
+    const keepsFile =
+      before !== undefined && (before.fileKey === null || before.downloadURL === nz(r.downloadURL));
     return {
       resourceID: id,
       seq: Number(id.slice(-3)),
@@ -164,10 +166,12 @@ function buildResources(
       resourceOasUrl: nz(r.resourceOasUrl),
       resourceRequestParameters: r.resourceRequestParameters ?? null,
       resourcePathParameters: r.resourcePathParameters ?? null,
-      // File facts and check results belong to the platform, not to the publisher.
-      fileKey: file?.fileKey ?? before?.fileKey ?? null,
-      size: file?.size ?? before?.size ?? null,
-      checksum: file?.checksum ?? before?.checksum ?? null,
+      // File facts and check results belong to the platform, not to the publisher. An
+      // uploaded file stays with the resource while its download URL does; a new URL
+      // (typed by the publisher, or an old version's restored) leaves the file behind.
+      fileKey: file?.fileKey ?? (keepsFile ? before.fileKey : null),
+      size: file?.size ?? (keepsFile ? before.size : null),
+      checksum: file?.checksum ?? (keepsFile ? before.checksum : null),
       qcLevel: before?.qcLevel ?? null,
       resourceQualityCheckTime: before?.resourceQualityCheckTime ?? null,
     };

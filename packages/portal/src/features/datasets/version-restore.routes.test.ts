@@ -201,4 +201,39 @@ describe(`restoring a version on ${dialect}`, () => {
       [second.resourceID, file.fileKey],
     ]);
   });
+
+  it('leaves an uploaded file behind when the restored version had the publisher’s own URL', async () => {
+    const current = await threeVersions();
+    const first = current.distribution[0]!;
+    const before = current.version;
+    await updateDatasetMetadata(
+      t,
+      current.datasetId,
+      {},
+      {
+        actor: 'test',
+        mode: 'patch',
+        resourceFiles: new Map([
+          [
+            first.resourceID,
+            {
+              fileKey: `sha256:${'cd'.repeat(32)}`,
+              size: 9,
+              checksum: 'cd'.repeat(32),
+              downloadURL: `https://portal.example/dataset/${current.datasetId}/resource/${first.resourceID}/file`,
+            },
+          ],
+        ]),
+      },
+    );
+    const res = await restore(current.datasetId, before, editor.headers);
+    expect(res.statusCode, res.body).toBe(200);
+    const restored = (await getVersion(t.db, current.datasetId, before + 2))!.snapshot.distribution[0]!;
+    expect(restored).toMatchObject({
+      downloadURL: first.downloadURL,
+      fileKey: null,
+      size: null,
+      checksum: null,
+    });
+  });
 });

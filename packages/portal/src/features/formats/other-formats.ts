@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { ContentStore } from '../quality/content-store.ts';
 import { resourceRowIds } from '../quality/quality.repo.ts';
+import { personalDataBlocked } from '../privacy/personal-data-gate.ts';
 import { latestFetchedCopies, type FetchedCopyRow } from './fetched-copy.repo.ts';
 
 /**
@@ -85,7 +86,10 @@ export async function datasetConvertibleCopies(
   const rows = await latestFetchedCopies(db, [...ids.values()]);
   const store = fetchedStore(options.dataDir);
   const copies = new Map<string, ConvertibleCopy>();
+  // No copies of what the privacy guard blocked (features/privacy/).
+  const blocked = await personalDataBlocked(db, [...ids.values()]);
   for (const [resourceId, rowId] of ids) {
+    if (blocked.has(rowId)) continue;
     const verdict = await judgeCopy(store, rows.get(rowId), options.maxBytes);
     if ('copy' in verdict) copies.set(resourceId, verdict.copy);
   }

@@ -10,6 +10,7 @@ import { manageImportRoutes } from './manage-import.routes.tsx';
 import { manageVersionRoutes } from './version.routes.tsx';
 import { manageAuditRoutes } from './audit.routes.tsx';
 import { manageApiKeyRoutes } from './api-keys.routes.tsx';
+import { datasetQualityRoutes } from './dataset-quality.routes.tsx';
 import { accountRoutes } from '../accounts/account.routes.tsx';
 import { loginRoutes } from '../accounts/login.routes.tsx';
 import { oidcRoutes } from '../accounts/oidc.routes.ts';
@@ -36,4 +37,5 @@ export const MANAGE_ROUTE_PLUGINS: FastifyPluginAsync<ManageRouteOptions>[] = [
   resourceUploadRoutes,
   resourceUploadFormRoutes,
   manageImportRoutes,
+  datasetQualityRoutes,
 ];

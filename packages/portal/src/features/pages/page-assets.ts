@@ -26,16 +26,19 @@ const STYLESHEET = fingerprinted('portal', 'css', 'text/css; charset=utf-8');
 const SEARCH_SCRIPT = fingerprinted('search-suggest', 'js', 'text/javascript; charset=utf-8');
 /** Live validation of the back office's dataset form (後台); the form works without it. */
 const MANAGE_FORM_SCRIPT = fingerprinted('manage-form', 'js', 'text/javascript; charset=utf-8');
+/** PNG export of the chart page's server-drawn SVG (圖表匯出); the SVG download works without it. */
+const CHART_EXPORT_SCRIPT = fingerprinted('chart-export', 'js', 'text/javascript; charset=utf-8');
 
 export const STYLESHEET_HREF = STYLESHEET.href;
 export const SEARCH_SCRIPT_HREF = SEARCH_SCRIPT.href;
 export const MANAGE_FORM_SCRIPT_HREF = MANAGE_FORM_SCRIPT.href;
+export const CHART_EXPORT_SCRIPT_HREF = CHART_EXPORT_SCRIPT.href;
 
 /** Fingerprinted files never change under their name. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 export const pageAssetRoutes: FastifyPluginAsync = async (app) => {
-  for (const asset of [STYLESHEET, SEARCH_SCRIPT, MANAGE_FORM_SCRIPT]) {
+  for (const asset of [STYLESHEET, SEARCH_SCRIPT, MANAGE_FORM_SCRIPT, CHART_EXPORT_SCRIPT]) {
     app.get(asset.href, { config: { cacheControl: IMMUTABLE_CACHE_CONTROL } }, async (_request, reply) =>
       reply.type(asset.type).send(asset.body),
     );

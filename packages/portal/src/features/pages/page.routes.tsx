@@ -3,6 +3,13 @@ import type { AppError } from '../../errors/app-error.ts';
 import { registerErrorHandling, type HtmlErrorRenderer } from '../../http/error-handler.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { LOCALE_PREFIX, type Locale } from '../../i18n/locale.ts';
+import { mapAssetRoutes } from '../maps/map-assets.ts';
+import { mapPageRoutes } from '../maps/map.routes.tsx';
+import { previewRoutes } from '../preview/preview.routes.tsx';
+import {
+  qualityDashboardAssetRoutes,
+  qualityDashboardPageRoutes,
+} from '../quality-dashboard/quality-dashboard-pages.routes.tsx';
 import { pageAssetRoutes } from './page-assets.ts';
 import { pageContext } from './page-context.ts';
 import type { PageRouteOptions } from './page-response.ts';
@@ -48,10 +55,15 @@ const localePages: FastifyPluginAsync<PageRouteOptions> = async (app, options) =
   await app.register(organizationPageRoutes, options);
   await app.register(browsePageRoutes, options);
   await app.register(infoPageRoutes, options);
+  await app.register(mapPageRoutes, options);
+  await app.register(previewRoutes, options);
+  await app.register(qualityDashboardPageRoutes, options);
 };
 
 export const pageRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
   await app.register(pageAssetRoutes);
+  await app.register(mapAssetRoutes);
+  await app.register(qualityDashboardAssetRoutes);
   await app.register(localePages, { ...deps, locale: 'zh-TW' });
   await app.register(
     async (english) => {

@@ -8,6 +8,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { catalogueJsonRecord } from '../catalogue-io/catalogue-json.ts';
 import { loadDatasets } from '../datasets/dataset.repo.ts';
+import { currentDatasetBadge, notifyBadgeDrop } from '../quality-dashboard/badge-drop-notification.ts';
 import { ContentStore } from './content-store.ts';
 import {
   contentHistory,
@@ -24,7 +25,7 @@ export type CheckTrigger = (typeof CHECK_TRIGGERS)[number];
 
 export interface QualityDeps {
   catalogue: CatalogueContext;
-  settings: Pick<Settings, 'dataDir' | 'publicUrl' | 'fetch' | 'badgeRules'>;
+  settings: Pick<Settings, 'dataDir' | 'publicUrl' | 'fetch' | 'badgeRules' | 'mail'>;
   /** Shared by every check in this process: per-host politeness. */
   limiter: HostLimiter;
   now?: () => Date;
@@ -133,7 +134,8 @@ export async function checkResource(
       ]),
     );
     const finished = deps.now?.() ?? new Date();
-    return await inTransaction(db, async (trx) => {
+    let badgeBefore: string | null = null;
+    const outcome = await inTransaction(db, async (trx) => {
       const runId = await saveRun(trx, {
         resourceId: row.id,
         startedAt: started.toISOString(),
@@ -156,9 +158,13 @@ export async function checkResource(
       const badge = levels.every((l) => l.qualityLevel !== null)
         ? datasetBadge(levels.map((l) => l.qualityLevel as Badge))
         : datasetBadge(levels.filter((l) => l.qualityLevel !== null).map((l) => l.qualityLevel as Badge));
+      badgeBefore = await currentDatasetBadge(trx, row.datasetId);
       await setDatasetBadge(trx, row.datasetId, badge);
       return { resourceId: row.id, badge: inspection.badge, datasetBadge: badge, runId };
     });
+    // A lower badge than before: the agency is told by e-mail (docs/quality.md, "Dashboards and notifications").
+    await notifyBadgeDrop(deps, row.datasetId, badgeBefore, outcome.datasetBadge);
+    return outcome;
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -1,7 +1,11 @@
 import { ALL_CHECKS, BADGE_LABELS_ZH, type Badge } from '@odp/quality';
 import { z } from 'zod';
 import type { DatasetRecord } from '../datasets/dataset.record.ts';
+import type { MetadataScore } from './metadata-score.ts';
+import { MetadataScoreSchema, presentMetadataScore } from './metadata-score.present.ts';
 import type { CheckRow, RunSummary } from './quality.repo.ts';
+import { FixSchema as FixListItemSchema, presentFix } from './fix-list.present.ts';
+import type { Fix } from './fix-rules.ts';
 
 /** The quality of a dataset as everyone may see it: badge, and each check of each resource with its evidence. */
 
@@ -34,6 +38,12 @@ export const DatasetQualitySchema = z.object({
   badgeLabel: z.string().nullable().describe('白金 / 金 / 銀 / 銅 / 無'),
   whitelisted: z.boolean().describe('白名單: exempt from the badge rules, shown as such'),
   resources: z.array(ResourceQualitySchema),
+  score: MetadataScoreSchema.describe('The metadata quality score (MQA, 405 points) of the DCAT-AP output'),
+  fixes: z
+    .array(FixListItemSchema)
+    .describe(
+      'What to fix, most gain first (badge steps, then MQA points); one-click ones the platform makes',
+    ),
 });
 
 export const RunListSchema = z.object({
@@ -75,6 +85,8 @@ export function presentDatasetQuality(
   dataset: DatasetRecord,
   rowIds: ReadonlyMap<string, number>,
   checks: ReadonlyMap<number, CheckRow[]>,
+  score: MetadataScore,
+  fixes: readonly Fix[],
 ): z.infer<typeof DatasetQualitySchema> {
   const badge = dataset.qualityBadge as Badge | null;
   return {
@@ -93,6 +105,8 @@ export function presentDatasetQuality(
         checks: rows.map(presentCheck).sort((a, b) => (ORDER.get(a.id) ?? 99) - (ORDER.get(b.id) ?? 99)),
       };
     }),
+    score: presentMetadataScore(score),
+    fixes: fixes.map(presentFix),
   };
 }
 

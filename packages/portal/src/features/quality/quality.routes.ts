@@ -13,6 +13,8 @@ import {
   presentRuns,
   RunListSchema,
 } from './quality.present.ts';
+import { scoreDatasets } from './metadata-score.service.ts';
+import { listDatasetFixes } from './fix-list.ts';
 import { latestChecks, resourceRowIds, runHistory } from './quality.repo.ts';
 
 /** Quality results in the REST API v1: a dataset's checks and a resource's run history. */
@@ -24,7 +26,7 @@ const RunQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50).describe('At most this many runs, newest first'),
 });
 
-export const qualityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { catalogue }) => {
+export const qualityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { catalogue, settings }) => {
   const rowIdsOf = (datasetId: number) => resourceRowIds(catalogue.db, datasetId);
 
   app.get(
@@ -32,7 +34,8 @@ export const qualityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { cat
     {
       schema: {
         tags: ['quality'],
-        summary: 'The badge of a dataset and every check of every resource, with evidence and fixes',
+        summary:
+          'The badge of a dataset, every check of every resource with evidence and fixes, and the metadata quality score',
         params: DatasetParamsSchema,
         response: { 200: DatasetQualitySchema, ...errorResponses(400, 401, 404, 500) },
       },
@@ -40,7 +43,17 @@ export const qualityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { cat
     async (request) => {
       const record = await findVisibleDataset(catalogue, request.params.datasetId, request.isAdmin);
       const rowIds = await rowIdsOf(record.datasetId);
-      return presentDatasetQuality(record, rowIds, await latestChecks(catalogue.db, [...rowIds.values()]));
+      const score = (await scoreDatasets(catalogue, [record])).get(record.datasetId)!;
+      return presentDatasetQuality(
+        record,
+        rowIds,
+        await latestChecks(catalogue.db, [...rowIds.values()]),
+        score,
+        await listDatasetFixes(catalogue, record, {
+          rules: settings.badgeRules,
+          publicUrl: settings.publicUrl,
+        }),
+      );
     },
   );
 

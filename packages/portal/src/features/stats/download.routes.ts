@@ -8,6 +8,7 @@ import { findVisibleDataset } from '../../http/dataset-lookup.ts';
 import type { RouteDeps } from '../../http/route-deps.ts';
 import { ConvertedCopyStore } from '../formats/converted-copy-store.ts';
 import { latestFetchedCopies } from '../formats/fetched-copy.repo.ts';
+import { assertNoPersonalData } from '../privacy/personal-data-gate.ts';
 import { fetchedStore, judgeCopy, OTHER_FORMAT_TYPES, OTHER_FORMATS } from '../formats/other-formats.ts';
 import type { DatasetRecord, ResourceRecord } from '../datasets/dataset.record.ts';
 
@@ -91,6 +92,7 @@ export const downloadRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ca
             .where('datasetId', '=', dataset.datasetId)
             .where('resourceId', '=', resource.resourceID)
             .executeTakeFirst();
+          if (row) await assertNoPersonalData(catalogue.db, row.id, resource.resourceID);
           const fetched = row ? (await latestFetchedCopies(catalogue.db, [row.id])).get(row.id) : undefined;
           const verdict = await judgeCopy(store, fetched, settings.fetch.maxBytes);
           if (!('copy' in verdict)) {

@@ -22,6 +22,7 @@ import {
   text,
   type FormValues,
 } from '../dataset-form.ts';
+import { datasetQualityMessages } from '../dataset-quality-messages.ts';
 import { CsrfField, ErrorSummary, ManageLayout, Notice, type ManageContext } from './manage-layout.tsx';
 import { ResourceUpload, UploadForms } from './resource-upload-form.tsx';
 
@@ -386,7 +387,10 @@ export function DatasetFormPage({ ctx, data }: { ctx: ManageContext; data: Datas
           {dataset.status !== 'draft' ? (
             <a href={href(ctx, `/dataset/${dataset.datasetId}`)}>{mm.publicPage}</a>
           ) : null}{' '}
-          <a href={href(ctx, `/manage/datasets/${dataset.datasetId}/versions`)}>{mm.versions}</a>
+          <a href={href(ctx, `/manage/datasets/${dataset.datasetId}/versions`)}>{mm.versions}</a>{' '}
+          <a href={href(ctx, `/manage/datasets/${dataset.datasetId}/quality`)}>
+            {datasetQualityMessages(ctx.locale).link}
+          </a>
         </p>
       ) : null}
       <p>{mm.formIntro}</p>

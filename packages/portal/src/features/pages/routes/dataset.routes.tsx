@@ -5,6 +5,7 @@ import { relatedDatasets } from '../../../search/index.ts';
 import { presentDataset } from '../../datasets/dataset.present.ts';
 import { listVersions } from '../../datasets/dataset.repo.ts';
 import { datasetConvertibleCopies } from '../../formats/other-formats.ts';
+import { scoreDatasets } from '../../quality/metadata-score.service.ts';
 import { latestChecks, resourceRowIds } from '../../quality/quality.repo.ts';
 import { datasetJsonLd, serializeJsonLd } from '../json-ld.ts';
 import { href } from '../page-context.ts';
@@ -35,7 +36,7 @@ export const datasetPageRoutes: FastifyPluginAsyncZod<PageRouteOptions> = async 
         // A dataset found by its identifier is the same page as by its datasetId: one canonical path.
         const ctx = { ...contextOf(request, options), path: `/dataset/${dataset.datasetId}` };
         const rowIds = await resourceRowIds(catalogue.db, dataset.datasetId);
-        const [checks, related, usage, versions, copies] = await Promise.all([
+        const [checks, related, usage, versions, copies, scores] = await Promise.all([
           latestChecks(catalogue.db, [...rowIds.values()]),
           relatedDatasets(catalogue, dataset, RELATED),
           datasetUsage(catalogue.db, dataset.datasetId),
@@ -46,6 +47,7 @@ export const datasetPageRoutes: FastifyPluginAsyncZod<PageRouteOptions> = async 
             dataset.datasetId,
             rowIds,
           ),
+          scoreDatasets(catalogue, [dataset]),
         ]);
         const titles = await englishTitles(
           catalogue.db,
@@ -54,7 +56,7 @@ export const datasetPageRoutes: FastifyPluginAsyncZod<PageRouteOptions> = async 
         const pageUrl = `${ctx.publicUrl}${href(ctx, `/dataset/${dataset.datasetId}`)}`;
         const data: DatasetPageData = {
           dataset,
-          quality: { checks, rowIds },
+          quality: { checks, rowIds, score: scores.get(dataset.datasetId) },
           related: related.map((r) => ({ ...r, titleEn: titles.get(r.datasetId) ?? null })),
           organizationPath:
             dataset.organizationId === null ? null : `/organizations/${dataset.organizationId}`,

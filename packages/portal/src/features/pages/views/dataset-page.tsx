@@ -5,6 +5,7 @@ import { href, type PageContext } from '../page-context.ts';
 import type { DatasetUsage } from '../pages.repo.ts';
 import { Badge, Chinese, DatasetTitle } from './common.tsx';
 import { DatasetFields } from './dataset-fields.tsx';
+import type { MetadataScore } from '../../quality/metadata-score.ts';
 import { DatasetQuality } from './dataset-quality.tsx';
 import { DatasetResources, type OtherFormatsCopy } from './dataset-resources.tsx';
 import { DatasetVersions, type DatasetVersionRow } from './dataset-versions.tsx';
@@ -18,7 +19,11 @@ import { Layout } from './layout.tsx';
 
 export interface DatasetPageData {
   dataset: DatasetRecord;
-  quality: { checks: ReadonlyMap<number, CheckRow[]>; rowIds: ReadonlyMap<string, number> };
+  quality: {
+    checks: ReadonlyMap<number, CheckRow[]>;
+    rowIds: ReadonlyMap<string, number>;
+    score?: MetadataScore | undefined;
+  };
   related: (RelatedDataset & { titleEn: string | null })[];
   /** The agency page of the publisher, when it matched an organisation. */
   organizationPath: string | null;
@@ -107,6 +112,7 @@ export function DatasetPage({ ctx, data }: { ctx: PageContext; data: DatasetPage
         checks={data.quality.checks}
         rowIds={data.quality.rowIds}
         whitelisted={d.whitelisted}
+        score={data.quality.score}
       />
       <DatasetVersions ctx={ctx} datasetId={d.datasetId} versions={data.versions} />
       <ApiSnippet ctx={ctx} dataset={d} />

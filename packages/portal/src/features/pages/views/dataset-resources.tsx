@@ -1,7 +1,10 @@
 import type { ResourceRecord } from '../../datasets/dataset.record.ts';
 import { OTHER_FORMATS, type OtherFormat } from '../../formats/other-formats.ts';
 import { downloadTarget } from '../../stats/download.routes.ts';
+import { mapPagePath, resourceHasMap } from '../../maps/map-link.ts';
+import { mapMessages } from '../../maps/map-messages.ts';
 import { href, type PageContext } from '../page-context.ts';
+import { PreviewLinks } from '../../preview/views/preview-links.tsx';
 import { Badge, Chinese } from './common.tsx';
 
 /**
@@ -130,9 +133,20 @@ function ResourceRow({
           {copy ? (
             <OtherFormats ctx={ctx} datasetId={datasetId} resourceId={r.resourceID} copy={copy} />
           ) : null}
+          {copy ? (
+            <PreviewLinks ctx={ctx} datasetId={datasetId} resourceId={r.resourceID} name={name} />
+          ) : null}
           {isWebLink(r.accessURL) ? (
             <li>
               <a href={r.accessURL}>{m.access(name)}</a>
+            </li>
+          ) : null}
+          {resourceHasMap(r) ? (
+            <li>
+              <a href={mapPagePath(ctx, datasetId, r.resourceID)}>
+                {mapMessages(ctx.locale).mapLink}
+                <span class="visually-hidden">{mapMessages(ctx.locale).mapLinkName(name)}</span>
+              </a>
             </li>
           ) : null}
         </ul>

@@ -2,6 +2,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { HTML_LANG, localePath, otherLocale, LOCALES } from '../../../i18n/locale.ts';
 import { accountMessages } from '../../accounts/account-messages.ts';
+import { qualityMessages } from '../../quality-dashboard/quality-dashboard-messages.ts';
 import { FONT_SIZE_STYLESHEET_HREF, FONT_SIZES, fontSizeHref } from '../font-size.routes.ts';
 import { SEARCH_SCRIPT_HREF, STYLESHEET_HREF } from '../page-assets.ts';
 import { href, jsonPath, type PageContext } from '../page-context.ts';
@@ -30,7 +31,8 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export type Section = 'home' | 'datasets' | 'organizations' | 'themes' | 'api' | 'about' | 'other';
+export type Section =
+  'home' | 'datasets' | 'organizations' | 'themes' | 'quality' | 'api' | 'about' | 'other';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -53,6 +55,7 @@ function MainNav({ ctx, section }: { ctx: PageContext; section: Section }) {
     ['datasets', '/datasets', ctx.m.nav.datasets],
     ['organizations', '/organizations', ctx.m.nav.organizations],
     ['themes', '/themes', ctx.m.nav.themes],
+    ['quality', '/quality', qualityMessages(ctx.locale).nav],
     ['api', '/api', ctx.m.nav.api],
     ['about', '/about', ctx.m.nav.about],
   ];
@@ -140,6 +143,9 @@ function Footer({ ctx, jsonHref }: { ctx: PageContext; jsonHref: string | undefi
           </li>
           <li>
             <a href={href(ctx, '/api')}>{ctx.m.nav.api}</a>
+          </li>
+          <li>
+            <a href={href(ctx, '/quality')}>{qualityMessages(ctx.locale).dashboardLink}</a>
           </li>
           {jsonHref ? (
             <li>

@@ -5,6 +5,7 @@ import type { DatasetSummary } from '../dataset-summary.ts';
 import { href, withQuery, type PageContext } from '../page-context.ts';
 import { Chinese, PagedDatasetList } from './common.tsx';
 import { Layout } from './layout.tsx';
+import { qualityMessages } from '../../quality-dashboard/quality-dashboard-messages.ts';
 
 /** 機關頁: an agency, its place in the tree, its datasets and their badges. */
 
@@ -99,6 +100,11 @@ export function OrganizationPage({ ctx, data }: { ctx: PageContext; data: Organi
             ))}
           </tbody>
         </table>
+        <p>
+          <a href={href(ctx, `/quality/organizations/${o.id}`)}>
+            {qualityMessages(ctx.locale).dashboardLink}
+          </a>
+        </p>
       </section>
       {data.children.length > 0 ? (
         <section aria-labelledby="children">
