@@ -163,11 +163,12 @@ export async function applyFix(
     const source = await fixSource(deps, record, resource, workDir);
     if (CSV_REWRITE_KINDS.has(fix.kind as never)) {
       const output = path.join(workDir, 'fixed.csv');
-      await rewriteCsv(source.path, output, { rocDates: fix.kind === 'roc_dates' }).catch(
-        (error: unknown) => {
-          throw conversionFailed(resourceId, error);
-        },
-      );
+      await rewriteCsv(source.path, output, {
+        rocDates: fix.kind === 'roc_dates',
+        mask: fix.kind === 'mask_personal_data',
+      }).catch((error: unknown) => {
+        throw conversionFailed(resourceId, error);
+      });
       distribution[index] = { ...input, characterSetCode: 'UTF-8', downloadURL: platformUrl(resourceId) };
       const result = await writeWithFiles(
         deps,

@@ -13,6 +13,7 @@ import { datasetInput, organizationRow } from '../../test/factories.ts';
 import { DEMO_REAL_DIR } from '../demo/demo-real-files.ts';
 import { checkResource, createHostLimiter, type QualityDeps } from '../quality/check-resource.service.ts';
 import { resourceRowIds } from '../quality/quality.repo.ts';
+import { takeQualitySnapshot } from '../quality-dashboard/quality-snapshot.service.ts';
 
 /*
  * The acceptance of docs/quality.md "Fix list and one-click fixes", on real files: a
@@ -26,6 +27,10 @@ const dialect = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' 
 const calendarBytes = readFileSync(path.join(DEMO_REAL_DIR, 'dgpa-calendar-114-cp950.csv'));
 const estateBytes = readFileSync(path.join(DEMO_REAL_DIR, 'real-estate-taipei-a-roc-dates.csv'));
 const jsonBytes = readFileSync(path.join(DEMO_REAL_DIR, 'dgpa-calendar-2024.json'));
+/** The privacy guard's own fixture: IDs, mobiles, e-mails, names beside addresses. */
+const personalBytes = readFileSync(
+  new URL('../../../../quality/src/privacy/fixtures/privacy-fixture.csv', import.meta.url),
+);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 let t: TestDatabase;
@@ -52,6 +57,10 @@ beforeAll(async () => {
       return res.end(
         req.method === 'HEAD' ? undefined : url === '/calendar.csv' ? calendarBytes : estateBytes,
       );
+    }
+    if (url === '/people.csv') {
+      res.writeHead(200, { 'Content-Type': 'text/csv' });
+      return res.end(req.method === 'HEAD' ? undefined : personalBytes);
     }
     if (url === '/calendar.json') {
       res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -348,5 +357,85 @@ describe(`one-click fixes raise the badges of real files on ${dialect}`, () => {
     expect(csv.body.split('\r\n')[0]).toBe('date,week,isHoliday,description');
     expect(await checkAll(json)).toBe(before);
     expect((await fixesOf(json)).some((f) => f.kind === 'publish_copies')).toBe(false);
+  }, 60_000);
+});
+
+describe(`masking personal data as a one-click fix on ${dialect}`, () => {
+  it('offers the mask when the privacy check fails; afterwards the check passes and the data API opens', async () => {
+    const people = await create(
+      datasetInput({
+        identifier: 'A41000000G-000009',
+        title: '民眾陳情聯絡名冊',
+        distribution: [
+          {
+            resourceDescription: '聯絡名冊 CSV',
+            format: 'CSV',
+            characterSetCode: 'UTF-8',
+            downloadURL: files.url('/people.csv'),
+          },
+        ],
+      }),
+    );
+    const resourceId = 'A41000000G-000009-001';
+    await checkAll(people);
+    const blocked = await app.inject({ url: `/api/v1/resources/${resourceId}/data` });
+    expect(blocked.statusCode).toBe(451);
+    const mask = (await fixesOf(people)).find((f) => f.kind === 'mask_personal_data');
+    expect(mask).toMatchObject({ id: `mask_personal_data:${resourceId}`, oneClick: true });
+
+    const applied = await apply(people, mask!.id);
+    expect(applied).toMatchObject({ changed: true, resources: [resourceId] });
+    const served = (await app.inject({ url: `/dataset/${people}/resource/${resourceId}/file` })).body;
+    for (const original of ['王小明', 'A123456789', '0912-345-678', 'wang.xm@gmail.com', 'F131104093'])
+      expect(served, original).not.toContain(original);
+    expect(served).toContain('王O明');
+    expect(served).toContain('A12****789');
+
+    await checkAll(people);
+    const privacy = await t.db
+      .selectFrom('resourceChecks')
+      .innerJoin('resources', 'resources.id', 'resourceChecks.resourceId')
+      .select('resourceChecks.status')
+      .where('resources.resourceId', '=', resourceId)
+      .where('resourceChecks.checkId', '=', 'privacy')
+      .executeTakeFirstOrThrow();
+    expect(privacy.status).toBe('pass');
+    expect((await fixesOf(people)).some((f) => f.kind === 'mask_personal_data')).toBe(false);
+    const open = await app.inject({ url: `/api/v1/resources/${resourceId}/data?limit=1` });
+    expect(open.statusCode, open.body).toBe(200);
+  }, 60_000);
+});
+
+describe(`the agency's dashboard trend shows a one-click fix the next day on ${dialect}`, () => {
+  it('day 1: the CP950 calendar at silver; fixed; day 2: one more gold in the trend', async () => {
+    const id = await create(
+      datasetInput({
+        identifier: 'A41000000G-000010',
+        title: '114年辦公日曆表（趨勢）',
+        fieldDescription: '西元日期、星期、是否放假、備註',
+        distribution: [
+          {
+            resourceDescription: '辦公日曆表 CSV',
+            format: 'CSV',
+            characterSetCode: 'UTF-8',
+            downloadURL: files.url('/calendar.csv'),
+          },
+        ],
+      }),
+    );
+    expect(await checkAll(id)).toBe('silver');
+    await takeQualitySnapshot(t, { now: new Date('2026-11-26T04:00:00Z') });
+    await apply(id, 'to_utf8:A41000000G-000010-001');
+    expect(await checkAll(id)).toBe('gold');
+    await takeQualitySnapshot(t, { now: new Date('2026-11-27T04:00:00Z') });
+
+    const res = await app.inject({ url: '/api/v1/organizations/A41000000G/quality' });
+    expect(res.statusCode, res.body).toBe(200);
+    const trend = res.json().trend as { day: string; gold: number; silver: number; awardScore: number }[];
+    const [day1, day2] = trend.slice(-2);
+    expect([day1!.day, day2!.day]).toEqual(['2026-11-26', '2026-11-27']);
+    expect(day2!.gold).toBe(day1!.gold + 1);
+    expect(day2!.silver).toBe(day1!.silver - 1);
+    expect(day2!.awardScore).toBeGreaterThan(day1!.awardScore);
   }, 60_000);
 });

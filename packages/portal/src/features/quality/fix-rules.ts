@@ -22,6 +22,7 @@ export const ONE_CLICK_KINDS = [
   'roc_dates',
   'fill_fields',
   'publish_copies',
+  'mask_personal_data',
 ] as const;
 export type OneClickKind = (typeof ONE_CLICK_KINDS)[number];
 
@@ -30,6 +31,7 @@ export const CSV_REWRITE_KINDS: ReadonlySet<OneClickKind> = new Set([
   'to_utf8',
   'flatten_headers',
   'roc_dates',
+  'mask_personal_data',
 ]);
 
 export const BADGE_RANK: Record<Badge, number> = { none: 0, bronze: 1, silver: 2, gold: 3, platinum: 4 };
@@ -200,6 +202,17 @@ const ONE_CLICK_TEXT: Record<OneClickKind, { title: Text; how: (f: Findings, r: 
       en: `The platform fills this resource's field list (resourceField) with the ${f.columns.length} columns found in the file (${f.columns.slice(0, 5).join(', ')}${f.columns.length > 5 ? '…' : ''}), keeping existing descriptions; a new version, reversible.`,
     }),
   },
+  mask_personal_data: {
+    title: { zh: '遮蔽個人資料', en: 'Mask the personal data' },
+    how: (f) => {
+      const findings = f.byId.get('privacy')?.evidence['findings'];
+      const count = Array.isArray(findings) ? findings.length : 0;
+      return {
+        zh: `平臺遮蔽檔案中偵測到的個人資料（${count} 類發現；王小明 → 王O明、A123456789 → A12****789、0912-345-678 → 0912-***-678），另存 UTF-8 CSV 為新版本；預覽與衍生格式在重新檢測通過後恢復。可還原，但原檔含個人資料，請同時檢討資料來源。`,
+        en: `The platform masks the personal data found in the file (${count} kinds of findings; 王小明 → 王O明, A123456789 → A12****789, 0912-345-678 → 0912-***-678) and saves a UTF-8 CSV as a new version; preview and derived formats come back once the re-check passes. Reversible, but the original holds personal data: review where it came from too.`,
+      };
+    },
+  },
   publish_copies: {
     title: {
       zh: '發布多元格式參考資料（CSV/JSON/XML）',
@@ -226,6 +239,8 @@ function passedBy(kind: OneClickKind, f: Findings): string[] {
       return [...rewritten, 'content_lint'];
     case 'fill_fields':
       return ['fields_match'];
+    case 'mask_personal_data':
+      return [...rewritten, 'privacy'];
     case 'publish_copies':
       return [];
   }
@@ -238,6 +253,7 @@ const CHECK_OF: Record<OneClickKind, string | null> = {
   roc_dates: 'content_lint',
   fill_fields: 'fields_match',
   publish_copies: null,
+  mask_personal_data: 'privacy',
 };
 
 /** The one-click fixes that apply to a resource, from its checks. */
@@ -249,6 +265,7 @@ export function oneClickKinds(resource: ResourceFacts): OneClickKind[] {
   if (f.csv && f.headerOnly) kinds.push('flatten_headers');
   if (f.csv && f.rocDates > 0) kinds.push('roc_dates');
   if (failing(f.byId.get('fields_match')?.status) && f.columns.length > 0) kinds.push('fill_fields');
+  if (f.csv && failing(f.byId.get('privacy')?.status)) kinds.push('mask_personal_data');
   const structured = f.byId.get('structured');
   const sniffed = String(structured?.evidence['sniffedFormat'] ?? '');
   if (
