@@ -124,51 +124,46 @@ export const tableRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { catal
     ...query,
   });
 
-  app.get(
-    '/api/v1/resources/:resourceID/data.csv',
+  const exports = [
     {
-      schema: {
-        tags: ['data'],
-        summary: 'Rows of a resource as CSV (UTF-8)',
-        params: ParamsSchema,
-        querystring: DataQuerySchema,
-      },
+      extension: 'csv',
+      summary: 'Rows of a resource as CSV (UTF-8)',
+      type: 'text/csv; charset=utf-8',
+      write: (result: Awaited<ReturnType<typeof answer>>['result']) =>
+        rowsAsCsv(result.fields, result.records),
     },
-    async (request, reply) => {
-      const { result } = await answer(
-        request.isAdmin,
-        request.params.resourceID,
-        exportParams(request.query),
-      );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .headers(exportHeaders(result.truncated, result.total))
-        .send(rowsAsCsv(result.fields, result.records));
-    },
-  );
-
-  app.get(
-    '/api/v1/resources/:resourceID/data.xml',
     {
-      schema: {
-        tags: ['data'],
-        summary: 'Rows of a resource as XML',
-        params: ParamsSchema,
-        querystring: DataQuerySchema,
+      extension: 'xml',
+      summary: 'Rows of a resource as XML',
+      type: 'application/xml; charset=utf-8',
+      write: (result: Awaited<ReturnType<typeof answer>>['result']) =>
+        rowsAsXml(result.fields, result.records, result),
+    },
+  ] as const;
+  for (const format of exports) {
+    app.get(
+      `/api/v1/resources/:resourceID/data.${format.extension}`,
+      {
+        schema: {
+          tags: ['data'],
+          summary: format.summary,
+          params: ParamsSchema,
+          querystring: DataQuerySchema,
+        },
       },
-    },
-    async (request, reply) => {
-      const { result } = await answer(
-        request.isAdmin,
-        request.params.resourceID,
-        exportParams(request.query),
-      );
-      return reply
-        .type('application/xml; charset=utf-8')
-        .headers(exportHeaders(result.truncated, result.total))
-        .send(rowsAsXml(result.fields, result.records, result));
-    },
-  );
+      async (request, reply) => {
+        const { result } = await answer(
+          request.isAdmin,
+          request.params.resourceID,
+          exportParams(request.query),
+        );
+        return reply
+          .type(format.type)
+          .headers(exportHeaders(result.truncated, result.total))
+          .send(format.write(result));
+      },
+    );
+  }
 
   app.get(
     '/api/v1/resources/:resourceID/data.geojson',

@@ -1,3 +1,4 @@
+import { ChartDataTable } from './chart-data-table.tsx';
 import type { ChartResult } from '../chart-data.ts';
 import type { PreviewMessages } from '../preview-messages.ts';
 
@@ -32,37 +33,13 @@ export function ChartTable({
   result: ChartResult;
   open?: boolean;
 }) {
-  const [first, ...rest] = result.table.headers;
   return (
-    <details class="chart-data" open={open}>
-      <summary>{pm.dataTable}</summary>
-      <div class="table-scroll">
-        <table>
-          <caption>{pm.dataTableCaption(result.drawing.title)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{first}</th>
-              {rest.map((h, i) => (
-                <th key={i} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {result.table.rows.map(([head, ...cells], i) => (
-              <tr key={i}>
-                <th scope="row">{head}</th>
-                {cells.map((cell, j) => (
-                  <td key={j} class="number">
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
+    <ChartDataTable
+      summary={pm.dataTable}
+      caption={pm.dataTableCaption(result.drawing.title)}
+      headers={result.table.headers}
+      rows={result.table.rows}
+      open={open}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { ChartDataTable } from '../../preview/views/chart-data-table.tsx';
 import { badgeName, levelName } from '../../../i18n/vocabulary-labels.ts';
 import { href, type PageContext } from '../../pages/page-context.ts';
 import { Chinese, DatasetTitle } from '../../pages/views/common.tsx';
@@ -11,7 +12,6 @@ import type { AttentionDataset, CommonError, QualityFigures } from '../quality-d
 /** A server-drawn chart, its summary sentence and its numbers as a table (open: the table is the chart's text alternative). */
 export function DashboardFigure({ ctx, chart }: { ctx: PageContext; chart: DashboardChart }) {
   const q = qualityMessages(ctx.locale);
-  const [first, ...rest] = chart.table.headers;
   return (
     <div class="quality-chart" id={chart.id}>
       <figure class="chart" aria-describedby={`${chart.id}-summary`}>
@@ -22,36 +22,13 @@ export function DashboardFigure({ ctx, chart }: { ctx: PageContext; chart: Dashb
           </p>
         </figcaption>
       </figure>
-      <details class="chart-data" open>
-        <summary>{q.dataTable}</summary>
-        <div class="table-scroll">
-          <table data-chart-table={chart.id}>
-            <caption>{chart.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{first}</th>
-                {rest.map((h, i) => (
-                  <th key={i} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {chart.table.rows.map(([head, ...cells], i) => (
-                <tr key={i}>
-                  <th scope="row">{head}</th>
-                  {cells.map((cell, j) => (
-                    <td key={j} class="number">
-                      {cell}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartDataTable
+        summary={q.dataTable}
+        caption={chart.title}
+        headers={chart.table.headers}
+        rows={chart.table.rows}
+        tableId={chart.id}
+      />
     </div>
   );
 }
