@@ -21,3 +21,4 @@ export {
   type PrivacySeverity,
 } from './privacy-scan.ts';
 export { maskPersonalData, personalDataMasker } from './privacy-mask.ts';
+export { maskEvidence } from './mask-evidence.ts';

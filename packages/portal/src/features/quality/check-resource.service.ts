@@ -1,4 +1,11 @@
-import { datasetBadge, HostLimiter, inspectResource, type Badge, type BodyEvidence } from '@odp/quality';
+import {
+  datasetBadge,
+  HostLimiter,
+  inspectResource,
+  maskEvidence,
+  type Badge,
+  type BodyEvidence,
+} from '@odp/quality';
 import { declaredFromRecord, findDistribution } from '@odp/quality/metadata';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -130,7 +137,8 @@ export async function checkResource(
     const results: Record<string, StoredCheck> = Object.fromEntries(
       Object.entries(inspection.results).map(([id, r]) => [
         id,
-        { status: r.status, version: r.version, evidence: r.evidence, fix: r.fix },
+        // Evidence never republishes personal data (the privacy check's own is masked already).
+        { status: r.status, version: r.version, evidence: maskEvidence(r.evidence), fix: r.fix },
       ]),
     );
     const finished = deps.now?.() ?? new Date();

@@ -208,8 +208,8 @@ const ONE_CLICK_TEXT: Record<OneClickKind, { title: Text; how: (f: Findings, r: 
       const findings = f.byId.get('privacy')?.evidence['findings'];
       const count = Array.isArray(findings) ? findings.length : 0;
       return {
-        zh: `平臺遮蔽檔案中偵測到的個人資料（${count} 類發現；王小明 → 王O明、A123456789 → A12****789、0912-345-678 → 0912-***-678），另存 UTF-8 CSV 為新版本；預覽與衍生格式在重新檢測通過後恢復。可還原，但原檔含個人資料，請同時檢討資料來源。`,
-        en: `The platform masks the personal data found in the file (${count} kinds of findings; 王小明 → 王O明, A123456789 → A12****789, 0912-345-678 → 0912-***-678) and saves a UTF-8 CSV as a new version; preview and derived formats come back once the re-check passes. Reversible, but the original holds personal data: review where it came from too.`,
+        zh: `平臺遮蔽檔案中偵測到的個人資料（${count} 類發現：姓名的中間字、身分證字號與居留證號的第 4 至 7 碼、手機的中間三碼、電子郵件帳號的第一字之後，如 王O明、A12****789、0912-***-678），另存 UTF-8 CSV 為新版本；預覽與衍生格式在重新檢測通過後恢復。可還原，但原檔含個人資料，請同時檢討資料來源。`,
+        en: `The platform masks the personal data found in the file (${count} kinds of findings: the middle of names, digits 4–7 of ID and resident numbers, the middle three digits of mobiles, e-mail user names after the first letter — 王O明, A12****789, 0912-***-678) and saves a UTF-8 CSV as a new version; preview and derived formats come back once the re-check passes. Reversible, but the original holds personal data: review where it came from too.`,
       };
     },
   },
