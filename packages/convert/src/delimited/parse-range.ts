@@ -37,17 +37,8 @@ function rangeBuffer(size: number): Buffer {
   return reusable.subarray(0, size);
 }
 
-/**
- * Reads, decodes and parses one range of whole records (see recordRanges), handing the
- * records over a batch at a time. The range is read at once: ranges are a few MiB.
- * Throws ConvertError (NOT_TEXT, FIELD_TOO_LARGE) as the streaming reader does.
- */
-export async function parseRange(
-  path: string,
-  range: RecordRange,
-  options: RangeParseOptions,
-  onRecords: (records: ParsedRecord[]) => void,
-): Promise<RangeParse> {
+/** The range's bytes, in this thread's reusable buffer (valid until the next range is read). */
+export async function readRange(path: string, range: RecordRange): Promise<Buffer> {
   const bytes = rangeBuffer(range.end - range.start);
   const handle = await open(path, 'r');
   try {
@@ -60,6 +51,21 @@ export async function parseRange(
   } finally {
     await handle.close();
   }
+  return bytes;
+}
+
+/**
+ * Reads, decodes and parses one range of whole records (see recordRanges), handing the
+ * records over a batch at a time. The range is read at once: ranges are a few MiB.
+ * Throws ConvertError (NOT_TEXT, FIELD_TOO_LARGE) as the streaming reader does.
+ */
+export async function parseRange(
+  path: string,
+  range: RecordRange,
+  options: RangeParseOptions,
+  onRecords: (records: ParsedRecord[]) => void,
+): Promise<RangeParse> {
+  const bytes = await readRange(path, range);
   rejectBinary(bytes, options.encoding);
   // Decoded and parsed a piece at a time, as the streaming reader does: small strings
   // (no multi-megabyte string that every cell would be a slice of) and small batches.

@@ -17,6 +17,14 @@ const SUMMARY_STARTS: ReadonlySet<number> = new Set(
 );
 
 /**
+ * True when a row whose first non-empty cell starts with character `c` cannot be a total
+ * or a footnote: the first test of isSummaryRow, for callers that have not built the cells.
+ */
+export function rulesOutSummary(c: number): boolean {
+  return !isEdgeSpace(c) && c !== 0x200b && c !== 0x2060 && !SUMMARY_STARTS.has(c);
+}
+
+/**
  * Whether a row is a total row (its first non-empty cell is 合計, 總計, 小計, 總和, Total…)
  * or a footnote (its first cell starts with 註：, 資料來源：, 說明：, 備註：… and every other
  * cell is empty), so the pipeline can drop it from a table's middle or end. Undefined for
@@ -28,8 +36,7 @@ export function isSummaryRow(cells: readonly (string | null)[]): 'total' | 'foot
   for (const cell of cells) {
     if (cell === null || cell === '') continue;
     const c = cell.charCodeAt(0);
-    if (isEdgeSpace(c) || c === 0x200b || c === 0x2060) break;
-    if (!SUMMARY_STARTS.has(c)) return undefined;
+    if (rulesOutSummary(c)) return undefined;
     break;
   }
   // Fast path: a row whose first non-empty cell cannot start a total or a footnote.

@@ -28,6 +28,20 @@ export class RangeOutputWriter {
     this.length += piece.length;
   }
 
+  /** Appends UTF-8 bytes (copied). */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.overflow === undefined) {
+      if (bytes.length <= this.slot.length - this.length) {
+        this.slot.set(bytes, this.length);
+        this.length += bytes.length;
+        return;
+      }
+      this.overflow = [Buffer.from(this.slot.subarray(0, this.length))];
+    }
+    this.overflow.push(Buffer.from(bytes));
+    this.length += bytes.length;
+  }
+
   /** The text's size, and its bytes when they are not in the slot (to be transferred). */
   finish(): { length: number; bytes?: Uint8Array } {
     if (this.overflow === undefined) return { length: this.length };

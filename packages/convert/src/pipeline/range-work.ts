@@ -1,4 +1,4 @@
-import { parseRange } from '../delimited/parse-range.ts';
+import { parseRange, readRange } from '../delimited/parse-range.ts';
 import { RaggedRowCollector, type RaggedRow } from '../delimited/ragged-rows.ts';
 import type { RecordRange } from '../delimited/record-ranges.ts';
 import type { EncodingName } from '../encoding/encoding-name.ts';
@@ -6,6 +6,7 @@ import { ColumnTypeInferrer, type InferrerState } from '../infer/column-type.ts'
 import { emptyNormalizeCounts, type NormalizeCounts } from '../normalize/normalize-counts.ts';
 import type { TextFormat } from '../write/text-format.ts';
 import type { ColumnPlan } from './column-plan.ts';
+import { convertJsonBytes, type JsonByteRows } from './json-byte-rows.ts';
 import { RangeOutputWriter } from './range-output.ts';
 import { RowConversion, TypeTally } from './record-passes.ts';
 
@@ -105,6 +106,8 @@ export interface RangeOutput {
   normalize: boolean;
   /** Text cells (CSV, XML) rather than typed ones. */
   asText: boolean;
+  /** JSON rows straight from the bytes (jsonByteRows), where the plan allows. */
+  bytes?: JsonByteRows;
 }
 
 /** Pass 2 over a range, whose first line is now known: normalised rows as text. */
@@ -121,6 +124,30 @@ export async function convertRange(
   let position = 0;
   let rows = 0;
   const writer = new RangeOutputWriter(slot);
+  if (output.bytes && range.end - range.start <= file.maxRecordBytes) {
+    const converted = convertJsonBytes(output.bytes, await readRange(file.path, range), file.delimiter, {
+      plan: output.plan,
+      format,
+      conversion,
+      counts,
+      skip: range.index === 0 ? file.dataStartIndex : 0,
+    });
+    if (converted) {
+      writer.writeBytes(converted.bytes);
+      return {
+        index: range.index,
+        ...writer.finish(),
+        rows: converted.rows,
+        totals: conversion.totals,
+        footnotes: conversion.footnotes,
+        counts,
+      };
+    }
+    // Given back: the general parser starts the range again with fresh counts.
+    Object.assign(counts, emptyNormalizeCounts());
+    conversion.totals = 0;
+    conversion.footnotes = 0;
+  }
   await parseRange(
     file.path,
     range,

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isConvertError } from '../errors/convert-error.ts';
 import { ColumnTypeInferrer } from '../infer/column-type.ts';
 import { planColumns } from './column-plan.ts';
+import { jsonByteRows } from './json-byte-rows.ts';
 import type { RangeReply, RangeRequest, RangeWorkerData } from './range-messages.ts';
 import { convertRange, inferRange, type RangeOutput } from './range-work.ts';
 import { textFormatFor, writesText } from './text-output.ts';
@@ -29,6 +30,7 @@ async function answer(request: RangeRequest): Promise<RangeReply> {
         format: textFormatFor(request.to, plan, { bom: request.bom }),
         normalize: request.normalize,
         asText: writesText(request.to),
+        bytes: jsonByteRows(plan, { ...request, encoding: file.encoding, delimiter: file.delimiter }),
       };
       return { id: request.id, result: null };
     }

@@ -1,0 +1,438 @@
+import { isUtf8 } from 'node:buffer';
+import { rejectBinary } from '../delimited/text-source.ts';
+import type { EncodingName } from '../encoding/encoding-name.ts';
+import { detectCoordinateColumns } from '../normalize/coordinate-columns.ts';
+import type { NormalizeCounts } from '../normalize/normalize-counts.ts';
+import { isTrimmedNullToken, NULL_TOKENS } from '../normalize/null-tokens.ts';
+import { rulesOutSummary } from '../normalize/summary-rows.ts';
+import { jsonValue } from '../write/json-writer.ts';
+import type { CellValue, TextFormat } from '../write/text-format.ts';
+import type { ColumnPlan } from './column-plan.ts';
+import type { RowConversion } from './record-passes.ts';
+
+/**
+ * Pass 2 for JSON output straight from a range's UTF-8 bytes (ADR 0009): fields are
+ * found by scanning bytes, and the cells of columns that no normaliser changes are
+ * copied into the output (escaped, or as raw numbers) without a string per cell. Rows
+ * it cannot vouch for (a possible total or footnote, a null word, a number whose text
+ * is not the one JSON would print, a ragged row) go through the general conversion,
+ * from their decoded cells; a range it cannot read the general parser's way (a quote
+ * the relaxed rules reread, an unclosed quote, invalid UTF-8) is given back
+ * whole. The output is byte for byte what RowConversion and the JSON TextFormat give.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LF = 0x0a;
+const CR = 0x0d;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+
+/**
+ * How a column's cells are written: through the general conversion, copied as a string,
+ * copied as a number, or copied as a number and also given to the general conversion
+ * (TWD97 X/Y, from which it computes longitude and latitude).
+ */
+const GENERAL = 0;
+const STRING = 1;
+const NUMBER = 2;
+const FEEDING_NUMBER = 3;
+
+/** What a range's byte conversion needs from the plan, worked out once per file. */
+export interface JsonByteRows {
+  /** Per input column: GENERAL, STRING, NUMBER or FEEDING_NUMBER. */
+  modes: Uint8Array;
+  /** `{"name":` then `,"name":` for every output column, as UTF-8. */
+  keys: Buffer[];
+  anyGeneral: boolean;
+  normalize: boolean;
+}
+
+/** Null words by their first UTF-8 byte, and the longest in bytes. */
+const NULL_FIRST_BYTES = new Uint8Array(256);
+let nullMaxBytes = 0;
+for (const token of NULL_TOKENS) {
+  const bytes = Buffer.from(token, 'utf8');
+  if (bytes.length === 0) continue;
+  NULL_FIRST_BYTES[bytes[0]!] = 1;
+  nullMaxBytes = Math.max(nullMaxBytes, bytes.length);
+}
+
+/**
+ * The byte conversion for JSON output with this plan, or undefined when it does not
+ * apply (another format, another encoding, a delimiter outside ASCII, output names
+ * that repeat: a JSON object keeps only one of them).
+ */
+export function jsonByteRows(
+  plan: ColumnPlan,
+  options: { to: string; normalize: boolean; encoding: EncodingName; delimiter: string },
+): JsonByteRows | undefined {
+  if (options.to !== 'json' || options.encoding !== 'UTF-8') return undefined;
+  if (options.delimiter.length !== 1 || options.delimiter.charCodeAt(0) >= 0x80) return undefined;
+  const names = plan.output.map((c) => c.name);
+  if (names.length === 0 || new Set(names).size !== names.length) return undefined;
+  const modes = new Uint8Array(plan.columns.length);
+  // X/Y columns feed the longitude/latitude the plan adds, whatever their type.
+  const coordinates = detectCoordinateColumns(plan.columns.map((c) => c.name));
+  plan.columns.forEach((column, i) => {
+    const facts = column.facts;
+    // Normalising a column changes its cells only by trimming, width folding, null words and dates.
+    const untouched = !options.normalize || (facts !== undefined && !facts.trims && !facts.fullWidth);
+    if (!untouched) return;
+    const type = column.inferred.type;
+    const numeric = type === 'integer' || type === 'decimal' || type === 'coordinate';
+    if (coordinates && (i === coordinates.x || i === coordinates.y)) {
+      if (numeric) modes[i] = FEEDING_NUMBER;
+    } else if (numeric) modes[i] = NUMBER;
+    else if (type === 'string' || type === 'code' || type === 'datetime') modes[i] = STRING;
+    else if (!options.normalize && (type === 'date' || type === 'roc-date')) modes[i] = STRING;
+  });
+  return {
+    modes,
+    keys: names.map((name, i) => Buffer.from(`${i === 0 ? '{' : ','}${JSON.stringify(name)}:`, 'utf8')),
+    anyGeneral:
+      modes.includes(GENERAL) || modes.includes(FEEDING_NUMBER) || plan.output.length > plan.columns.length,
+    normalize: options.normalize,
+  };
+}
+
+/** True when String(Number(text)) is the text itself: a plain decimal of at most 15 significant digits, ≥ 1e-6. */
+function isJsonNumber(b: Buffer, start: number, end: number): boolean {
+  let j = start;
+  const negative = b[j] === MINUS;
+  if (negative) j++;
+  if (j === end) return false;
+  let digits = 0;
+  let zeroInteger = false;
+  if (b[j] === ZERO) {
+    j++;
+    if (j === end) return !negative;
+    zeroInteger = true;
+  } else {
+    while (j < end && b[j]! >= ZERO && b[j]! <= NINE) {
+      j++;
+      digits++;
+    }
+    if (digits === 0) return false;
+    if (j === end) return digits <= 15;
+  }
+  if (b[j] !== DOT) return false;
+  j++;
+  const fraction = j;
+  while (j < end && b[j] === ZERO) j++;
+  const leadingZeros = j - fraction;
+  while (j < end && b[j]! >= ZERO && b[j]! <= NINE) j++;
+  if (j !== end || end === fraction || b[end - 1] === ZERO) return false;
+  if (zeroInteger) return leadingZeros <= 5 && end - fraction - leadingZeros <= 15;
+  return digits + (end - fraction) <= 15;
+}
+
+/** Output bytes of one range, grown as needed and reused from range to range. */
+let out = Buffer.allocUnsafe(1 << 20);
+function reserve(at: number, bytes: number): void {
+  if (at + bytes <= out.length) return;
+  const bigger = Buffer.allocUnsafe(Math.max(2 * out.length, at + bytes));
+  out.copy(bigger, 0, 0, at);
+  out = bigger;
+}
+
+const HEX = '0123456789abcdef';
+const NULL = Buffer.from('null', 'latin1');
+
+/** Copies a few bytes (keys, numbers) with a loop: cheaper than Buffer#copy's call for short runs. */
+function copyBytes(from: Uint8Array, start: number, end: number, at: number): number {
+  let o = at;
+  for (let j = start; j < end; j++) out[o++] = from[j]!;
+  return o;
+}
+
+/** Writes ASCII text; false (nothing written) when it has other characters or needs escaping as JSON. */
+function writeAscii(text: string, at: number, json: boolean): number {
+  let o = at;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x80 || (json && (c < 0x20 || c === QUOTE || c === BACKSLASH))) return -1;
+    out[o++] = c;
+  }
+  return o;
+}
+
+/** Writes the digits of a non-negative integer below 2^53, at least `width` of them (zero-padded). */
+function writeDigits(n: number, width: number, at: number): number {
+  let length = 1;
+  for (let t = n; t >= 10; t = Math.floor(t / 10)) length++;
+  if (length < width) length = width;
+  let o = at + length;
+  let t = n;
+  while (o > at) {
+    out[--o] = ZERO + (t % 10);
+    t = Math.floor(t / 10);
+  }
+  return at + length;
+}
+
+/**
+ * Writes a number with at most 7 decimals (integers, longitudes and latitudes rounded to
+ * 7) as String gives it, without making the string: such a number is the nearest double
+ * to a decimal of at most 15 significant digits, which is then its shortest form. -1
+ * (nothing written) for any other number.
+ */
+function writeSevenDecimals(value: number, at: number): number {
+  const scaled = Math.round(value * 1e7);
+  const size = Math.abs(scaled);
+  if (scaled / 1e7 !== value || size >= 1e15 || (size < 10 && scaled !== 0)) return -1;
+  let o = at;
+  if (scaled < 0) out[o++] = MINUS;
+  o = writeDigits(Math.floor(size / 1e7), 1, o);
+  let fraction = size % 1e7;
+  if (fraction === 0) return o;
+  let digits = 7;
+  while (fraction % 10 === 0) {
+    fraction /= 10;
+    digits--;
+  }
+  out[o++] = DOT;
+  return writeDigits(fraction, digits, o);
+}
+
+/** Writes a typed cell as JSON.stringify would (see jsonValue). */
+function writeValue(value: CellValue | undefined, at: number): number {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    reserve(at, 25);
+    const o = writeSevenDecimals(value, at);
+    return o !== -1 ? o : writeAscii(String(value), at, false);
+  }
+  if (typeof value === 'string') {
+    reserve(at, 3 * value.length + 2);
+    out[at] = QUOTE;
+    const o = writeAscii(value, at + 1, true);
+    if (o !== -1) {
+      out[o] = QUOTE;
+      return o + 1;
+    }
+  }
+  const text = jsonValue(value);
+  reserve(at, 3 * text.length);
+  return at + out.write(text, at, 'utf8');
+}
+
+/** Copies a cell's bytes as a JSON string's content (JSON.stringify's escapes); `doubled`: `""` is one quote. */
+function copyEscaped(b: Buffer, start: number, end: number, doubled: boolean, at: number): number {
+  let o = at;
+  for (let j = start; j < end; j++) {
+    const c = b[j]!;
+    if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH) {
+      out[o++] = c;
+      continue;
+    }
+    out[o++] = BACKSLASH;
+    if (c === QUOTE) {
+      out[o++] = QUOTE;
+      if (doubled) j++;
+    } else if (c === BACKSLASH) out[o++] = BACKSLASH;
+    else if (c === 0x08)
+      out[o++] = 0x62; // b
+    else if (c === 0x09)
+      out[o++] = 0x74; // t
+    else if (c === LF)
+      out[o++] = 0x6e; // n
+    else if (c === 0x0c)
+      out[o++] = 0x66; // f
+    else if (c === CR)
+      out[o++] = 0x72; // r
+    else o += out.write(`u00${HEX[c >> 4]}${HEX[c & 15]}`, o, 'latin1');
+  }
+  return o;
+}
+
+/** What the caller's general conversion does with one record's decoded cells. */
+export interface ByteRangeTarget {
+  plan: ColumnPlan;
+  format: TextFormat;
+  conversion: RowConversion;
+  counts: NormalizeCounts;
+  /** Records to skip first (the title and header rows at the start of range 0). */
+  skip: number;
+}
+
+/**
+ * Converts a range's bytes to JSON rows (each preceded by the format's separator).
+ * Undefined when the range must go through the general parser instead.
+ */
+export function convertJsonBytes(
+  rows: JsonByteRows,
+  b: Buffer,
+  delimiter: string,
+  target: ByteRangeTarget,
+): { bytes: Buffer; rows: number } | undefined {
+  const n = b.length;
+  rejectBinary(b, 'UTF-8');
+  if (!isUtf8(b)) return undefined;
+  const d = delimiter.charCodeAt(0);
+  const { modes, keys, normalize } = rows;
+  const { plan, format, conversion, counts } = target;
+  const width = modes.length;
+  const separator = Buffer.from(format.separator, 'utf8');
+  // Fields of the current record: start, end, and whether `""` in them is one quote.
+  let starts = new Int32Array(width + 1);
+  let ends = new Int32Array(width + 1);
+  let doubled = new Uint8Array(width + 1);
+  const cells: string[] = new Array<string>(width).fill('');
+  const cellText = (f: number) => {
+    const text = b.toString('utf8', starts[f], ends[f]);
+    return doubled[f] ? text.replaceAll('""', '"') : text;
+  };
+  let skip = target.skip;
+  let o = 0;
+  let written = 0;
+  // A byte-order mark at the start is dropped, as the decoder of the general parser drops it.
+  let p = n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  while (p < n) {
+    let c = b[p]!;
+    // Blank lines are not records.
+    if (c === LF) {
+      p++;
+      continue;
+    }
+    if (c === CR) {
+      p += b[p + 1] === LF ? 2 : 1;
+      continue;
+    }
+    let fields = 0;
+    for (;;) {
+      if (fields === starts.length) {
+        const grown = 2 * starts.length;
+        starts = Int32Array.from({ length: grown }, (_, i) => starts[i] ?? 0);
+        ends = Int32Array.from({ length: grown }, (_, i) => ends[i] ?? 0);
+        doubled = Uint8Array.from({ length: grown }, (_, i) => doubled[i] ?? 0);
+      }
+      if (b[p] === QUOTE) {
+        let j = p + 1;
+        let pairs = 0;
+        for (;;) {
+          const q = b.indexOf(QUOTE, j);
+          if (q === -1 || q >= n) return undefined; // unclosed: the general reader reports it
+          if (b[q + 1] === QUOTE) {
+            pairs++;
+            j = q + 2;
+            continue;
+          }
+          starts[fields] = p + 1;
+          ends[fields] = q;
+          doubled[fields] = pairs > 0 ? 1 : 0;
+          fields++;
+          p = q + 1;
+          break;
+        }
+        if (p === n) break;
+        c = b[p]!;
+        if (c === d) {
+          p++;
+          if (p === n) {
+            starts[fields] = ends[fields] = p;
+            doubled[fields++] = 0;
+            break;
+          }
+          continue;
+        }
+        if (c === LF || c === CR) break;
+        return undefined; // `"a"b`: read again as unquoted by the relaxed rules
+      }
+      const start = p;
+      while (p < n) {
+        c = b[p]!;
+        if (c === d || c === LF || c === CR) break;
+        p++;
+      }
+      starts[fields] = start;
+      ends[fields] = p;
+      doubled[fields++] = 0;
+      if (p < n && c === d) {
+        p++;
+        if (p === n) {
+          starts[fields] = ends[fields] = p;
+          doubled[fields++] = 0;
+          break;
+        }
+        continue;
+      }
+      break;
+    }
+    if (p < n) p += b[p] === CR && b[p + 1] === LF ? 2 : 1;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+
+    // The row straight from bytes, when every check passes.
+    let direct = fields === width;
+    if (direct) {
+      let f = 0;
+      while (f < width && starts[f] === ends[f]) f++;
+      if (f < width) {
+        const first = b[starts[f]!]!;
+        const firstChar = first < 0x80 ? first : cellText(f).charCodeAt(0);
+        direct = rulesOutSummary(firstChar);
+      }
+    }
+    for (let f = 0; direct && f < width; f++) {
+      const mode = modes[f]!;
+      const start = starts[f]!;
+      const end = ends[f]!;
+      if (mode === GENERAL || start === end) continue;
+      if (mode >= NUMBER) direct = doubled[f] === 0 && isJsonNumber(b, start, end);
+      else if (normalize && end - start <= nullMaxBytes && NULL_FIRST_BYTES[b[start]!] === 1) {
+        direct = !isTrimmedNullToken(cellText(f));
+      }
+    }
+    if (direct) {
+      let typed: ReturnType<ColumnPlan['convertTyped']> | undefined;
+      if (rows.anyGeneral) {
+        for (let f = 0; f < width; f++) {
+          const mode = modes[f]!;
+          cells[f] = mode === GENERAL || mode === FEEDING_NUMBER ? cellText(f) : '';
+        }
+        typed = plan.convertTyped(cells, counts);
+      }
+      reserve(o, separator.length);
+      o += separator.copy(out, o);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        const mode = i < width ? modes[i]! : GENERAL;
+        if (mode === GENERAL) {
+          reserve(o, key.length);
+          o = writeValue(typed![i], copyBytes(key, 0, key.length, o));
+          continue;
+        }
+        const start = starts[i]!;
+        const end = ends[i]!;
+        reserve(o, key.length + 6 * (end - start) + 4);
+        o = copyBytes(key, 0, key.length, o);
+        if (start === end) o = copyBytes(NULL, 0, 4, o);
+        else if (mode >= NUMBER) o = copyBytes(b, start, end, o);
+        else {
+          out[o++] = QUOTE;
+          o = copyEscaped(b, start, end, doubled[i] === 1, o);
+          out[o++] = QUOTE;
+        }
+      }
+      reserve(o, 1);
+      out[o++] = 0x7d; // }
+      written++;
+      continue;
+    }
+
+    // The general conversion, from the record's decoded cells.
+    const record: string[] = [];
+    for (let f = 0; f < fields; f++) record.push(cellText(f));
+    const converted = conversion.convert(record, counts);
+    if (!converted) continue;
+    const text = format.separator + format.row(converted);
+    reserve(o, 3 * text.length);
+    o += out.write(text, o, 'utf8');
+    written++;
+  }
+  return { bytes: out.subarray(0, o), rows: written };
+}
