@@ -26,31 +26,42 @@ async function deliver(mailer: Mailer, mail: OutgoingMail, log: FastifyBaseLogge
   }
 }
 
-/** A new 24-hour link to verify the address. */
-export async function sendVerificationMail(
+/** A new single-use link (24 hours to verify the address, 1 hour to set a new password). */
+async function sendTokenMail(
+  purpose: 'verify-email' | 'reset-password',
   options: ManageRouteOptions,
   mailer: Mailer,
   user: Person,
   log: FastifyBaseLogger,
 ): Promise<void> {
   const m = accountMessages(options.locale).mail;
-  const token = await issueAccountToken(options.catalogue.db, user.id, 'verify-email');
-  const text = m.verifyBody(user.displayName, link(options, '/verify-email', token));
-  await deliver(mailer, { to: user.email, subject: m.verifySubject, text }, log);
+  const token = await issueAccountToken(options.catalogue.db, user.id, purpose);
+  const mail =
+    purpose === 'verify-email'
+      ? {
+          subject: m.verifySubject,
+          text: m.verifyBody(user.displayName, link(options, '/verify-email', token)),
+        }
+      : {
+          subject: m.resetSubject,
+          text: m.resetBody(user.displayName, link(options, '/password/reset', token)),
+        };
+  await deliver(mailer, { to: user.email, ...mail }, log);
 }
 
-/** A new 1-hour link to set a new password. */
-export async function sendResetMail(
+export const sendVerificationMail = (
   options: ManageRouteOptions,
   mailer: Mailer,
   user: Person,
   log: FastifyBaseLogger,
-): Promise<void> {
-  const m = accountMessages(options.locale).mail;
-  const token = await issueAccountToken(options.catalogue.db, user.id, 'reset-password');
-  const text = m.resetBody(user.displayName, link(options, '/password/reset', token));
-  await deliver(mailer, { to: user.email, subject: m.resetSubject, text }, log);
-}
+): Promise<void> => sendTokenMail('verify-email', options, mailer, user, log);
+
+export const sendResetMail = (
+  options: ManageRouteOptions,
+  mailer: Mailer,
+  user: Person,
+  log: FastifyBaseLogger,
+): Promise<void> => sendTokenMail('reset-password', options, mailer, user, log);
 
 /** Someone registered with an address that has an account: tell its owner (the page says nothing). */
 export async function sendAlreadyRegisteredMail(

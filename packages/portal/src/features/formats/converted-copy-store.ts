@@ -1,9 +1,7 @@
-import { convertFile, ConvertError, readerFor, sniffInputKind, type InputKind } from '@odp/convert';
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { ConvertError, readerFor, sniffInputKind, type InputKind } from '@odp/convert';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
+import { convertIntoPlace } from './convert-into-place.ts';
 import type { ConvertibleCopy, OtherFormat } from './other-formats.ts';
 
 /**
@@ -71,20 +69,8 @@ export class ConvertedCopyStore {
       throw new ConvertError('UNSUPPORTED_INPUT', `The stored file is ${kind}, not a table or records`);
     }
     const reader = await readerFor(kind, input);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${process.pid}.${randomUUID()}.tmp`;
-    const out = createWriteStream(temporary, { flags: 'wx' });
-    try {
-      // A faithful copy: re-encoded and restructured, the values as the agency wrote them.
-      await convertFile(input, reader, out, { to: format, normalize: false });
-      out.end();
-      await finished(out);
-      await rename(temporary, target);
-    } catch (error) {
-      out.destroy();
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    // A faithful copy: re-encoded and restructured, the values as the agency wrote them.
+    await convertIntoPlace(input, reader, target, { to: format, normalize: false });
     return { path: target, bytes: (await stat(target)).size };
   }
 }

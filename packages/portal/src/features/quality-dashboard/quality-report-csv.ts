@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../../i18n/locale.ts';
 import { localePath } from '../../i18n/locale.ts';
 import { badgeName } from '../../i18n/vocabulary-labels.ts';
@@ -10,11 +11,10 @@ import type { AttentionDataset } from './quality-dashboard.service.ts';
  * and its failing checks, headers in the page's language.
  */
 
-function field(value: string | number): string {
+/** A leading =, +, - or @ would be taken for a formula by spreadsheet programs. */
+function defused(value: string | number): string {
   const text = String(value);
-  // A leading =, +, - or @ would be taken for a formula by spreadsheet programs.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
 
 export function qualityReportCsv(
@@ -32,5 +32,7 @@ export function qualityReportCsv(
     d.failingChecks.join(' '),
     `${base}${localePath(locale, `/dataset/${d.datasetId}`)}`,
   ]);
-  return `\uFEFF${[q.csvHeaders, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  const table = [q.csvHeaders, ...rows].map((r) => r.map(defused));
+  // Quoted where a value holds a comma, a quote or a line break (a bare \n too, with \r\n rows).
+  return `\uFEFF${stringify(table, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })}`;
 }

@@ -1,9 +1,7 @@
-import { convertFile, isConvertError, readerFor, sniffInputKind, type ConversionReport } from '@odp/convert';
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { isConvertError, readerFor, sniffInputKind, type ConversionReport } from '@odp/convert';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
+import { convertIntoPlace } from '../formats/convert-into-place.ts';
 import type { CatalogueContext } from '../../db/catalogue-context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { latestFetchedCopies } from '../formats/fetched-copy.repo.ts';
@@ -82,23 +80,11 @@ async function convertToParquet(
   buildCounter.builds++;
   const kind = await sniffInputKind(copy.path);
   const reader = await readerFor(kind, copy.path);
-  await mkdir(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.${randomUUID()}.tmp`;
-  const out = createWriteStream(temporary, { flags: 'wx' });
-  try {
-    const report = await convertFile(copy.path, reader, out, { to: 'parquet', normalize: true });
-    out.end();
-    await finished(out);
-    // The written columns: the input's, plus longitude/latitude when TWD97 X/Y were converted.
-    const described = await tableEngine.run('DESCRIBE SELECT * FROM read_parquet(?)', [temporary], 60_000);
-    const names = described.rows.map((r) => String(r[0]));
-    await rename(temporary, target);
-    return { rowCount: report.rows.written, fields: fieldsOf(report, names) };
-  } catch (error) {
-    out.destroy();
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  const report = await convertIntoPlace(copy.path, reader, target, { to: 'parquet', normalize: true });
+  // The written columns: the input's, plus longitude/latitude when TWD97 X/Y were converted.
+  const described = await tableEngine.run('DESCRIBE SELECT * FROM read_parquet(?)', [target], 60_000);
+  const names = described.rows.map((r) => String(r[0]));
+  return { rowCount: report.rows.written, fields: fieldsOf(report, names) };
 }
 
 function conversionFailed(resourceId: string, code: string, message: string): AppError {
