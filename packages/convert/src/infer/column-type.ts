@@ -1,5 +1,6 @@
-import { NEEDS_TRIM, FULL_WIDTH, scanCell } from '../normalize/cell-scan.ts';
-import { isTrimmedNullToken } from '../normalize/null-tokens.ts';
+import { codePointAt, codePointBefore } from '../encoding/utf8.ts';
+import { charFlags, FULL_WIDTH, isEdgeSpace, NEEDS_TRIM, scanCell } from '../normalize/cell-scan.ts';
+import { isTrimmedNullToken, NULL_FIRST_BYTES, NULL_MAX_BYTES } from '../normalize/null-tokens.ts';
 import { trimCell } from '../normalize/trim.ts';
 import {
   isBooleanValue,
@@ -12,10 +13,19 @@ import {
   isRocDateValue,
   numberValue,
 } from './value-kind.ts';
+import {
+  codeEvidenceOfBytes,
+  codeOfBytes,
+  mayBeNumberByte,
+  numberShapeOfBytes,
+  plainNumberOfBytes,
+  rocDateOfBytes,
+} from './value-kind-bytes.ts';
+import { DistinctValues, FNV_OFFSET, fnvStep, FULL } from './distinct-values.ts';
 
-/** A flat copy of a string (V8 slices of 13+ characters point into their parent). */
-const ownCopy = (value: string): string =>
-  value.length < 13 ? value : Buffer.from(value, 'utf16le').toString('utf16le');
+/** A cell's text from its UTF-8 bytes (latin1 decoding is the same text for ASCII, and faster). */
+const cellString = (b: Buffer, start: number, end: number, ascii: boolean): string =>
+  b.toString(ascii ? 'latin1' : 'utf8', start, end);
 
 export type ColumnType =
   | 'boolean'
@@ -100,7 +110,7 @@ export interface InferrerState {
 export class ColumnTypeInferrer {
   private possible = ALL;
   private axes: CoordinateAxis[] = [...AXES];
-  private readonly distinct = new Set<string>();
+  private readonly distinct: DistinctValues;
   private codeEvidence = false;
   private fractional = false;
   private count = 0;
@@ -110,7 +120,9 @@ export class ColumnTypeInferrer {
   private maxLength = 0;
   private scanned = 0;
 
-  constructor(private readonly distinctCap = DEFAULT_DISTINCT_CAP) {}
+  constructor(distinctCap = DEFAULT_DISTINCT_CAP) {
+    this.distinct = new DistinctValues(distinctCap);
+  }
 
   add(raw: string | null | undefined): void {
     this.count++;
@@ -129,13 +141,13 @@ export class ColumnTypeInferrer {
     const length = value.length;
     if (length < this.minLength) this.minLength = length;
     if (length > this.maxLength) this.maxLength = length;
-    if (!this.distinctCapped && !this.distinct.has(value)) {
-      // A copy: a slice of the parser's chunk would keep the whole chunk alive.
-      if (this.distinct.size < this.distinctCap) this.distinct.add(ownCopy(value));
-      else this.distinctCapped = true;
-    }
+    if (!this.distinctCapped && this.distinct.insertString(value) === FULL) this.distinctCapped = true;
+    if (this.possible !== 0) this.vote(value);
+  }
+
+  /** Rules out the types a non-null, trimmed value cannot have. */
+  private vote(value: string): void {
     let possible = this.possible;
-    if (possible === 0) return;
     if (possible & BOOLEAN && !isBooleanValue(value)) possible &= ~BOOLEAN;
     const integer = (possible & (INTEGER | DECIMAL)) !== 0 && isIntegerValue(value);
     if (!integer) possible &= ~INTEGER;
@@ -143,19 +155,7 @@ export class ColumnTypeInferrer {
       if (integer || isFractionValue(value)) {
         if (!integer) this.fractional = true;
         if (this.axes.length > 0) {
-          const number = numberValue(value);
-          // A new array only when an axis is ruled out (once or twice per column).
-          let inside = true;
-          for (const axis of this.axes) {
-            const range = AXIS_RANGES[axis];
-            if (number < range[0] || number > range[1]) inside = false;
-          }
-          if (!inside) {
-            this.axes = this.axes.filter((axis) => {
-              const [low, high] = AXIS_RANGES[axis];
-              return number >= low && number <= high;
-            });
-          }
+          this.narrowAxes(numberValue(value));
         }
       } else possible &= ~DECIMAL;
     }
@@ -169,11 +169,131 @@ export class ColumnTypeInferrer {
     this.possible = possible;
   }
 
+  /** Rules out the coordinate axes whose range the number is outside. */
+  private narrowAxes(number: number): void {
+    // A new array only when an axis is ruled out (once or twice per column).
+    let inside = true;
+    for (const axis of this.axes) {
+      const range = AXIS_RANGES[axis];
+      if (number < range[0] || number > range[1]) inside = false;
+    }
+    if (!inside) {
+      this.axes = this.axes.filter((axis) => {
+        const [low, high] = AXIS_RANGES[axis];
+        return number >= low && number <= high;
+      });
+    }
+  }
+
+  /**
+   * add() for a cell given as the bytes b[start, end) of a valid UTF-8 text, without `""`
+   * inside (ADR 0010): the same state afterwards, with a string made only where the
+   * distinct set or a type test needs one. Cells that need trimming go through add().
+   */
+  addUtf8(b: Buffer, start: number, end: number): void {
+    if (start === end) {
+      this.count++;
+      this.nullCount++;
+      return;
+    }
+    // One loop: the length in UTF-16 code units and scanCell's flags.
+    let length = 0;
+    let ascii = true;
+    let flags = 0;
+    let hash = FNV_OFFSET;
+    for (let j = start; j < end; j++) {
+      const c = b[j]!;
+      hash = fnvStep(hash, c);
+      if (c < 0x80) {
+        length++;
+        continue;
+      }
+      ascii = false;
+      if (c < 0xc0) continue;
+      if (c < 0xe0) {
+        length++;
+        continue;
+      }
+      if (c >= 0xf0) {
+        length += 2;
+        continue;
+      }
+      length++;
+      flags |= charFlags(((c & 0x0f) << 12) | ((b[j + 1]! & 0x3f) << 6) | (b[j + 2]! & 0x3f));
+    }
+    if (flags & NEEDS_TRIM || isEdgeSpace(codePointAt(b, start)) || isEdgeSpace(codePointBefore(b, end))) {
+      this.add(b.toString('utf8', start, end));
+      return;
+    }
+    this.count++;
+    this.scanned |= flags;
+    let value: string | undefined;
+    if (end - start <= NULL_MAX_BYTES && NULL_FIRST_BYTES[b[start]!] === 1) {
+      value = cellString(b, start, end, ascii);
+      if (isTrimmedNullToken(value)) {
+        this.nullCount++;
+        return;
+      }
+    }
+    if (length < this.minLength) this.minLength = length;
+    if (length > this.maxLength) this.maxLength = length;
+    if (!this.distinctCapped && this.distinct.insertHashed(b, start, end, hash) === FULL)
+      this.distinctCapped = true;
+    if (this.possible === 0) return;
+    if (ascii) this.voteAscii(b, start, end, value);
+    else this.vote(value ?? cellString(b, start, end, false));
+  }
+
+  /** vote() for an ASCII cell: character tests on its bytes, its string only for what they cannot tell. */
+  private voteAscii(b: Buffer, start: number, end: number, known: string | undefined): void {
+    let possible = this.possible;
+    const size = end - start;
+    const first = b[start]!;
+    let value = known;
+    if (possible & BOOLEAN && !(size <= 5 && isBooleanValue((value ??= b.toString('latin1', start, end)))))
+      possible &= ~BOOLEAN;
+    let shape = 0;
+    if (possible & (INTEGER | DECIMAL) && mayBeNumberByte(first)) shape = numberShapeOfBytes(b, start, end);
+    if (shape === -1) value ??= b.toString('latin1', start, end);
+    const integer = shape === 1 || (shape === -1 && isIntegerValue(value!));
+    if (!integer) possible &= ~INTEGER;
+    if (possible & DECIMAL) {
+      if (integer || shape === 2 || (shape === -1 && isFractionValue(value!))) {
+        if (!integer) this.fractional = true;
+        if (this.axes.length > 0) {
+          const plain = shape === -1 ? Number.NaN : plainNumberOfBytes(b, start, end);
+          this.narrowAxes(
+            Number.isNaN(plain) ? numberValue((value ??= b.toString('latin1', start, end))) : plain,
+          );
+        }
+      } else possible &= ~DECIMAL;
+    }
+    if (
+      possible & DATE &&
+      !(size >= 8 && size <= 10 && isDateValue((value ??= b.toString('latin1', start, end))))
+    )
+      possible &= ~DATE;
+    if (possible & DATETIME && !(size >= 12 && isDateTimeValue((value ??= b.toString('latin1', start, end)))))
+      possible &= ~DATETIME;
+    if (possible & ROC_DATE) {
+      const roc = rocDateOfBytes(b, start, end);
+      if (roc === 0 || (roc === -1 && !isRocDateValue((value ??= b.toString('latin1', start, end)))))
+        possible &= ~ROC_DATE;
+    }
+    if (possible & CODE) {
+      const code = codeOfBytes(b, start, end);
+      if (code === 0 || (code === -1 && !isCodeValue(value ?? b.toString('latin1', start, end))))
+        possible &= ~CODE;
+      else if (!this.codeEvidence && codeEvidenceOfBytes(b, start, end)) this.codeEvidence = true;
+    }
+    this.possible = possible;
+  }
+
   state(): InferrerState {
     return {
       possible: this.possible,
       axes: [...this.axes],
-      distinct: [...this.distinct],
+      distinct: this.distinct.values(),
       distinctCapped: this.distinctCapped,
       codeEvidence: this.codeEvidence,
       fractional: this.fractional,
@@ -201,9 +321,7 @@ export class ColumnTypeInferrer {
     this.scanned |= other.scanned;
     if (this.distinctCapped) return;
     for (const value of other.distinct) {
-      if (this.distinct.has(value)) continue;
-      if (this.distinct.size < this.distinctCap) this.distinct.add(value);
-      else {
+      if (this.distinct.insertString(value) === FULL) {
         this.distinctCapped = true;
         return;
       }

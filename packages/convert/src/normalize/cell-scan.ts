@@ -35,17 +35,19 @@ export function scanCell(value: string): number {
   const n = value.length;
   if (n === 0) return 0;
   let flags = isEdgeSpace(value.charCodeAt(0)) || isEdgeSpace(value.charCodeAt(n - 1)) ? NEEDS_TRIM : 0;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x3000) {
-      if (c >= 0x200b && (c === 0x200b || c === 0x2060)) flags |= NEEDS_TRIM;
-      continue;
-    }
-    if (c === 0x3000) flags |= FULL_WIDTH;
-    else if (c >= 0xff01) {
-      if (c <= 0xff5e || (c >= 0xffe0 && c <= 0xffe6)) flags |= FULL_WIDTH;
-    } else if (c === 0xfeff) flags |= NEEDS_TRIM;
-    else if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) flags |= HAS_CJK;
-  }
+  for (let i = 0; i < n; i++) flags |= charFlags(value.charCodeAt(i));
   return flags;
+}
+
+/**
+ * What one UTF-16 code unit adds to scanCell's flags (apart from the edges). Code points
+ * above U+FFFF add nothing, so the byte path (ColumnTypeInferrer.addUtf8) gives it the
+ * code points of its three-byte characters.
+ */
+export function charFlags(c: number): number {
+  if (c < 0x3000) return c === 0x200b || c === 0x2060 ? NEEDS_TRIM : 0;
+  if (c === 0x3000) return FULL_WIDTH;
+  if (c >= 0xff01) return c <= 0xff5e || (c >= 0xffe0 && c <= 0xffe6) ? FULL_WIDTH : 0;
+  if (c === 0xfeff) return NEEDS_TRIM;
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ? HAS_CJK : 0;
 }

@@ -44,3 +44,9 @@ export const isTrimmedNullToken = (value: string): boolean =>
 export function nullIfNoValue(value: string | null | undefined): string | null {
   return isNullToken(value) ? null : (value as string);
 }
+
+/** The tokens' first UTF-8 bytes (1 where a token starts), for tests on a cell's bytes. */
+export const NULL_FIRST_BYTES = new Uint8Array(256);
+for (const token of NULL_TOKENS) if (token !== '') NULL_FIRST_BYTES[Buffer.from(token, 'utf8')[0]!] = 1;
+/** The longest token in UTF-8 bytes. */
+export const NULL_MAX_BYTES = Math.max(...NULL_TOKENS.map((token) => Buffer.byteLength(token, 'utf8')));

@@ -68,11 +68,19 @@ export function isRocDate(value: string, options: RocDateOptions = {}): boolean 
 
 /** Year, month and day of a 6- or 7-digit ROC date (1081111), read from the character codes. */
 function compactParts(value: string): [number, number, number] {
-  const digit = (i: number) => value.charCodeAt(i) - 0x30;
   const n = value.length;
-  const year = n === 7 ? digit(0) * 100 + digit(1) * 10 + digit(2) : digit(0) * 10 + digit(1);
-  return [year, digit(n - 4) * 10 + digit(n - 3), digit(n - 2) * 10 + digit(n - 1)];
+  const year =
+    n === 7
+      ? digitAt(value, 0) * 100 + digitAt(value, 1) * 10 + digitAt(value, 2)
+      : digitAt(value, 0) * 10 + digitAt(value, 1);
+  return [
+    year,
+    digitAt(value, n - 4) * 10 + digitAt(value, n - 3),
+    digitAt(value, n - 2) * 10 + digitAt(value, n - 1),
+  ];
 }
+
+const digitAt = (value: string, i: number): number => value.charCodeAt(i) - 0x30;
 
 function isAsciiDigits(value: string): boolean {
   for (let i = 0; i < value.length; i++) {

@@ -1,14 +1,14 @@
 import type { TableColumn } from '../delimited/header.ts';
 import type { ColumnTextFacts, InferredColumnType } from '../infer/column-type.ts';
 import { FULL_WIDTH, HAS_CJK, NEEDS_TRIM, scanCell } from '../normalize/cell-scan.ts';
-import { classifyCoordinatePair, parseCoordinate } from '../normalize/coordinate-pair.ts';
+import { parseCoordinate } from '../normalize/coordinate-pair.ts';
 import { detectCoordinateColumns } from '../normalize/coordinate-columns.ts';
 import { parseCompactGregorianDate } from '../normalize/gregorian-date.ts';
 import type { NormalizeCounts } from '../normalize/normalize-counts.ts';
 import { isTrimmedNullToken } from '../normalize/null-tokens.ts';
 import { parseRocDate } from '../normalize/roc-date.ts';
 import { trimCell } from '../normalize/trim.ts';
-import { twd97ToWgs84 } from '../normalize/twd97.ts';
+import { wgs84OfTwd97Pair } from '../normalize/twd97-pair.ts';
 import { toHalfWidth } from '../normalize/width.ts';
 import type { CellValue } from '../write/table-sink.ts';
 
@@ -63,9 +63,6 @@ function typerFor(inferred: InferredColumnType): Typer {
       return asText;
   }
 }
-
-/** Rounded to 7 decimals (about 1 cm): by arithmetic, far cheaper than formatting and parsing text. */
-const roundTo7 = (degrees: number): number => Math.round(degrees * 1e7) / 1e7;
 
 export interface PlanOptions {
   /** Apply the normalisers (ROC dates, widths, null tokens, trimming, TWD97 → WGS84). */
@@ -136,22 +133,6 @@ export function planColumns(columns: PlannedColumn[], options: PlanOptions): Col
   const typers = columns.map((column) => typerFor(column.inferred));
   const width = columns.length;
 
-  /** WGS84 longitude/latitude from the row's TWD97 X/Y text, rounded to 7 decimals. */
-  function wgs84(
-    x: string | null,
-    y: string | null,
-    counts: NormalizeCounts,
-  ): [number | null, number | null] {
-    const px = parseCoordinate(x);
-    const py = parseCoordinate(y);
-    const kind = px !== null && py !== null ? classifyCoordinatePair(px, py) : undefined;
-    const point =
-      kind === 'twd97' ? twd97ToWgs84(px!, py!) : kind === 'twd97-swapped' ? twd97ToWgs84(py!, px!) : null;
-    if (!point) return [null, null];
-    counts.coordinates++;
-    return [roundTo7(point.lon), roundTo7(point.lat)];
-  }
-
   function row(cells: readonly string[], counts: NormalizeCounts, typed: boolean): CellValue[] {
     const out: CellValue[] = new Array<CellValue>(projected ? width + 2 : width);
     let x: string | null = null;
@@ -165,7 +146,7 @@ export function planColumns(columns: PlannedColumn[], options: PlanOptions): Col
       out[i] = typed && text !== null ? typers[i]!(text) : text;
     }
     if (projected) {
-      const [lon, lat] = wgs84(x, y, counts);
+      const [lon, lat] = wgs84OfTwd97Pair(parseCoordinate(x), parseCoordinate(y), counts);
       out[width] = typed || lon === null ? lon : String(lon);
       out[width + 1] = typed || lat === null ? lat : String(lat);
     }

@@ -1,10 +1,14 @@
 import { isUtf8 } from 'node:buffer';
+import { ByteRecords, GIVE_BACK } from '../delimited/byte-records.ts';
 import { rejectBinary } from '../delimited/text-source.ts';
 import type { EncodingName } from '../encoding/encoding-name.ts';
 import { detectCoordinateColumns } from '../normalize/coordinate-columns.ts';
 import type { NormalizeCounts } from '../normalize/normalize-counts.ts';
-import { isTrimmedNullToken, NULL_TOKENS } from '../normalize/null-tokens.ts';
+import { isTrimmedNullToken, NULL_FIRST_BYTES, NULL_MAX_BYTES } from '../normalize/null-tokens.ts';
 import { rulesOutSummary } from '../normalize/summary-rows.ts';
+import { rocDateOfBytes, plainNumberOfBytes } from '../infer/value-kind-bytes.ts';
+import { ROC_YEAR_OFFSET } from '../normalize/roc-date.ts';
+import { wgs84OfTwd97Pair } from '../normalize/twd97-pair.ts';
 import { jsonValue } from '../write/json-writer.ts';
 import type { CellValue, TextFormat } from '../write/text-format.ts';
 import type { ColumnPlan } from './column-plan.ts';
@@ -39,25 +43,19 @@ const GENERAL = 0;
 const STRING = 1;
 const NUMBER = 2;
 const FEEDING_NUMBER = 3;
+/** A roc-date column: seven-digit dates (1081111) are written as ISO dates from their digits. */
+const ROC_DATE = 4;
 
 /** What a range's byte conversion needs from the plan, worked out once per file. */
 export interface JsonByteRows {
-  /** Per input column: GENERAL, STRING, NUMBER or FEEDING_NUMBER. */
+  /** Per input column: GENERAL, STRING, NUMBER, FEEDING_NUMBER or ROC_DATE. */
   modes: Uint8Array;
+  /** TWD97 X/Y columns whose longitude/latitude (the plan's last two outputs) are worked out here. */
+  projection: { x: number; y: number } | undefined;
   /** `{"name":` then `,"name":` for every output column, as UTF-8. */
   keys: Buffer[];
   anyGeneral: boolean;
   normalize: boolean;
-}
-
-/** Null words by their first UTF-8 byte, and the longest in bytes. */
-const NULL_FIRST_BYTES = new Uint8Array(256);
-let nullMaxBytes = 0;
-for (const token of NULL_TOKENS) {
-  const bytes = Buffer.from(token, 'utf8');
-  if (bytes.length === 0) continue;
-  NULL_FIRST_BYTES[bytes[0]!] = 1;
-  nullMaxBytes = Math.max(nullMaxBytes, bytes.length);
 }
 
 /**
@@ -88,12 +86,21 @@ export function jsonByteRows(
     } else if (numeric) modes[i] = NUMBER;
     else if (type === 'string' || type === 'code' || type === 'datetime') modes[i] = STRING;
     else if (!options.normalize && (type === 'date' || type === 'roc-date')) modes[i] = STRING;
+    else if (type === 'roc-date') modes[i] = ROC_DATE;
   });
+  const projected = plan.output.length === plan.columns.length + 2 && coordinates !== undefined;
+  const projection =
+    projected && modes[coordinates.x] === FEEDING_NUMBER && modes[coordinates.y] === FEEDING_NUMBER
+      ? { x: coordinates.x, y: coordinates.y }
+      : undefined;
   return {
     modes,
+    projection,
     keys: names.map((name, i) => Buffer.from(`${i === 0 ? '{' : ','}${JSON.stringify(name)}:`, 'utf8')),
     anyGeneral:
-      modes.includes(GENERAL) || modes.includes(FEEDING_NUMBER) || plan.output.length > plan.columns.length,
+      modes.includes(GENERAL) ||
+      (projection === undefined &&
+        (modes.includes(FEEDING_NUMBER) || plan.output.length > plan.columns.length)),
     normalize: options.normalize,
   };
 }
@@ -247,6 +254,30 @@ function copyEscaped(b: Buffer, start: number, end: number, doubled: boolean, at
   return o;
 }
 
+/** A TWD97 cell that passed isJsonNumber, as parseCoordinate reads it (null when empty). */
+function coordinateOfBytes(b: Buffer, start: number, end: number): number | null {
+  if (start === end) return null;
+  const plain = plainNumberOfBytes(b, start, end);
+  return Number.isNaN(plain) ? Number(b.toString('latin1', start, end)) : plain;
+}
+
+/** Writes a valid seven-digit ROC date (1081111) as parseRocDate gives it: `"2019-11-11"`. */
+function writeRocDate(b: Buffer, start: number, at: number): number {
+  const year =
+    (b[start]! - ZERO) * 100 + (b[start + 1]! - ZERO) * 10 + (b[start + 2]! - ZERO) + ROC_YEAR_OFFSET;
+  let o = at;
+  out[o++] = QUOTE;
+  o = writeDigits(year, 4, o);
+  out[o++] = MINUS;
+  out[o++] = b[start + 3]!;
+  out[o++] = b[start + 4]!;
+  out[o++] = MINUS;
+  out[o++] = b[start + 5]!;
+  out[o++] = b[start + 6]!;
+  out[o++] = QUOTE;
+  return o;
+}
+
 /** What the caller's general conversion does with one record's decoded cells. */
 export interface ByteRangeTarget {
   plan: ColumnPlan;
@@ -267,100 +298,24 @@ export function convertJsonBytes(
   delimiter: string,
   target: ByteRangeTarget,
 ): { bytes: Buffer; rows: number } | undefined {
-  const n = b.length;
   rejectBinary(b, 'UTF-8');
   if (!isUtf8(b)) return undefined;
-  const d = delimiter.charCodeAt(0);
   const { modes, keys, normalize } = rows;
   const { plan, format, conversion, counts } = target;
   const width = modes.length;
   const separator = Buffer.from(format.separator, 'utf8');
-  // Fields of the current record: start, end, and whether `""` in them is one quote.
-  let starts = new Int32Array(width + 1);
-  let ends = new Int32Array(width + 1);
-  let doubled = new Uint8Array(width + 1);
+  const records = new ByteRecords(b, delimiter.charCodeAt(0), width);
   const cells: string[] = new Array<string>(width).fill('');
-  const cellText = (f: number) => {
-    const text = b.toString('utf8', starts[f], ends[f]);
-    return doubled[f] ? text.replaceAll('""', '"') : text;
-  };
+  const lonLatRow: CellValue[] = new Array<CellValue>(width + 2).fill(null);
+  const cellText = (f: number) => records.text(f);
   let skip = target.skip;
   let o = 0;
   let written = 0;
-  // A byte-order mark at the start is dropped, as the decoder of the general parser drops it.
-  let p = n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  while (p < n) {
-    let c = b[p]!;
-    // Blank lines are not records.
-    if (c === LF) {
-      p++;
-      continue;
-    }
-    if (c === CR) {
-      p += b[p + 1] === LF ? 2 : 1;
-      continue;
-    }
-    let fields = 0;
-    for (;;) {
-      if (fields === starts.length) {
-        const grown = 2 * starts.length;
-        starts = Int32Array.from({ length: grown }, (_, i) => starts[i] ?? 0);
-        ends = Int32Array.from({ length: grown }, (_, i) => ends[i] ?? 0);
-        doubled = Uint8Array.from({ length: grown }, (_, i) => doubled[i] ?? 0);
-      }
-      if (b[p] === QUOTE) {
-        let j = p + 1;
-        let pairs = 0;
-        for (;;) {
-          const q = b.indexOf(QUOTE, j);
-          if (q === -1 || q >= n) return undefined; // unclosed: the general reader reports it
-          if (b[q + 1] === QUOTE) {
-            pairs++;
-            j = q + 2;
-            continue;
-          }
-          starts[fields] = p + 1;
-          ends[fields] = q;
-          doubled[fields] = pairs > 0 ? 1 : 0;
-          fields++;
-          p = q + 1;
-          break;
-        }
-        if (p === n) break;
-        c = b[p]!;
-        if (c === d) {
-          p++;
-          if (p === n) {
-            starts[fields] = ends[fields] = p;
-            doubled[fields++] = 0;
-            break;
-          }
-          continue;
-        }
-        if (c === LF || c === CR) break;
-        return undefined; // `"a"b`: read again as unquoted by the relaxed rules
-      }
-      const start = p;
-      while (p < n) {
-        c = b[p]!;
-        if (c === d || c === LF || c === CR) break;
-        p++;
-      }
-      starts[fields] = start;
-      ends[fields] = p;
-      doubled[fields++] = 0;
-      if (p < n && c === d) {
-        p++;
-        if (p === n) {
-          starts[fields] = ends[fields] = p;
-          doubled[fields++] = 0;
-          break;
-        }
-        continue;
-      }
-      break;
-    }
-    if (p < n) p += b[p] === CR && b[p + 1] === LF ? 2 : 1;
+  for (;;) {
+    const fields = records.next();
+    if (fields === 0) break;
+    if (fields === GIVE_BACK) return undefined;
+    const { starts, ends, doubled } = records;
     if (skip > 0) {
       skip--;
       continue;
@@ -382,8 +337,10 @@ export function convertJsonBytes(
       const start = starts[f]!;
       const end = ends[f]!;
       if (mode === GENERAL || start === end) continue;
-      if (mode >= NUMBER) direct = doubled[f] === 0 && isJsonNumber(b, start, end);
-      else if (normalize && end - start <= nullMaxBytes && NULL_FIRST_BYTES[b[start]!] === 1) {
+      if (mode === NUMBER || mode === FEEDING_NUMBER)
+        direct = doubled[f] === 0 && isJsonNumber(b, start, end);
+      else if (mode === ROC_DATE) direct = end - start === 7 && rocDateOfBytes(b, start, end) === 1;
+      else if (normalize && end - start <= NULL_MAX_BYTES && NULL_FIRST_BYTES[b[start]!] === 1) {
         direct = !isTrimmedNullToken(cellText(f));
       }
     }
@@ -395,6 +352,14 @@ export function convertJsonBytes(
           cells[f] = mode === GENERAL || mode === FEEDING_NUMBER ? cellText(f) : '';
         }
         typed = plan.convertTyped(cells, counts);
+      } else if (rows.projection) {
+        const { x, y } = rows.projection;
+        typed = lonLatRow;
+        [lonLatRow[width], lonLatRow[width + 1]] = wgs84OfTwd97Pair(
+          coordinateOfBytes(b, starts[x]!, ends[x]!),
+          coordinateOfBytes(b, starts[y]!, ends[y]!),
+          counts,
+        );
       }
       reserve(o, separator.length);
       o += separator.copy(out, o);
@@ -411,8 +376,11 @@ export function convertJsonBytes(
         reserve(o, key.length + 6 * (end - start) + 4);
         o = copyBytes(key, 0, key.length, o);
         if (start === end) o = copyBytes(NULL, 0, 4, o);
-        else if (mode >= NUMBER) o = copyBytes(b, start, end, o);
-        else {
+        else if (mode === NUMBER || mode === FEEDING_NUMBER) o = copyBytes(b, start, end, o);
+        else if (mode === ROC_DATE) {
+          o = writeRocDate(b, start, o);
+          counts.rocDates++;
+        } else {
           out[o++] = QUOTE;
           o = copyEscaped(b, start, end, doubled[i] === 1, o);
           out[o++] = QUOTE;

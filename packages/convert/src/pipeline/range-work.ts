@@ -6,6 +6,7 @@ import { ColumnTypeInferrer, type InferrerState } from '../infer/column-type.ts'
 import { emptyNormalizeCounts, type NormalizeCounts } from '../normalize/normalize-counts.ts';
 import type { TextFormat } from '../write/text-format.ts';
 import type { ColumnPlan } from './column-plan.ts';
+import { inferRangeBytes } from './infer-range-bytes.ts';
 import { convertJsonBytes, type JsonByteRows } from './json-byte-rows.ts';
 import { RangeOutputWriter } from './range-output.ts';
 import { RowConversion, TypeTally } from './record-passes.ts';
@@ -43,8 +44,30 @@ export interface InferredRange {
   unclosedQuoteLine?: number;
 }
 
-/** Pass 1 over a range: types (into `inferrers`), ragged rows, replacement characters. */
+/**
+ * Pass 1 over a range: types (into `inferrers`), ragged rows, replacement characters.
+ * From the bytes (inferRangeBytes) where it can, otherwise with the general parser.
+ */
 export async function inferRange(
+  file: RangeFile,
+  range: RecordRange,
+  inferrers: readonly ColumnTypeInferrer[],
+): Promise<InferredRange> {
+  if (
+    file.encoding === 'UTF-8' &&
+    file.delimiter.length === 1 &&
+    file.delimiter.charCodeAt(0) < 0x80 &&
+    range.end - range.start <= file.maxRecordBytes
+  ) {
+    const tally = new TypeTally(inferrers);
+    const inferred = inferRangeBytes(file, range, await readRange(file.path, range), inferrers, tally);
+    if (inferred) return inferred;
+  }
+  return inferRangeParsed(file, range, inferrers);
+}
+
+/** inferRange with the general parser (strings per record). */
+export async function inferRangeParsed(
   file: RangeFile,
   range: RecordRange,
   inferrers: readonly ColumnTypeInferrer[],

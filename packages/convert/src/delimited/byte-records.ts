@@ -1,0 +1,143 @@
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** next(): the general parser must read this range (an unclosed quote, or `"a"b`, which its relaxed rules reread). */
+export const GIVE_BACK = -1;
+
+/**
+ * Finds the fields of a range's records in its bytes, with RecordParser's rules (quoted
+ * fields, `""`, CRLF/LF/CR line ends, blank lines skipped, a BOM at the start dropped as
+ * the range's decoder drops it), without making strings: each field is a byte span.
+ * Only for encodings where the quote, delimiter and line-break bytes never occur inside
+ * a character (UTF-8 with an ASCII delimiter). Used by the byte paths of both passes
+ * (ADR 0009, ADR 0010).
+ */
+export class ByteRecords {
+  /** The current record's fields: start, end, and whether `""` in them is one quote. */
+  starts: Int32Array;
+  ends: Int32Array;
+  doubled: Uint8Array;
+  private p: number;
+
+  constructor(
+    readonly b: Buffer,
+    private readonly delimiter: number,
+    width: number,
+  ) {
+    this.starts = new Int32Array(width + 1);
+    this.ends = new Int32Array(width + 1);
+    this.doubled = new Uint8Array(width + 1);
+    this.p = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  }
+
+  /** The field's text as the general parser gives it. */
+  text(f: number): string {
+    const text = this.b.toString('utf8', this.starts[f], this.ends[f]);
+    return this.doubled[f] ? text.replaceAll('""', '"') : text;
+  }
+
+  /** Reads the next record: its field count, 0 at the end of the range, or GIVE_BACK. */
+  next(): number {
+    const b = this.b;
+    const n = b.length;
+    const d = this.delimiter;
+    let p = this.p;
+    // Blank lines are not records.
+    for (;;) {
+      if (p >= n) {
+        this.p = p;
+        return 0;
+      }
+      const c = b[p]!;
+      if (c === LF) p++;
+      else if (c === CR) p += b[p + 1] === LF ? 2 : 1;
+      else break;
+    }
+    let fields = 0;
+    for (;;) {
+      if (fields === this.starts.length) this.grow();
+      if (b[p] === QUOTE) {
+        let j = p + 1;
+        let pairs = 0;
+        for (;;) {
+          const q = b.indexOf(QUOTE, j);
+          if (q === -1 || q >= n) return GIVE_BACK; // unclosed: the general reader reports it
+          if (b[q + 1] === QUOTE) {
+            pairs++;
+            j = q + 2;
+            continue;
+          }
+          this.starts[fields] = p + 1;
+          this.ends[fields] = q;
+          this.doubled[fields] = pairs > 0 ? 1 : 0;
+          fields++;
+          p = q + 1;
+          break;
+        }
+        if (p === n) break;
+        const c = b[p]!;
+        if (c === d) {
+          p++;
+          if (p === n) {
+            if (fields === this.starts.length) this.grow();
+            this.starts[fields] = this.ends[fields] = p;
+            this.doubled[fields++] = 0;
+            break;
+          }
+          continue;
+        }
+        if (c === LF || c === CR) break;
+        return GIVE_BACK; // `"a"b`: read again as unquoted by the relaxed rules
+      }
+      const start = p;
+      let c = 0;
+      while (p < n) {
+        c = b[p]!;
+        if (c === d || c === LF || c === CR) break;
+        p++;
+      }
+      this.starts[fields] = start;
+      this.ends[fields] = p;
+      this.doubled[fields++] = 0;
+      if (p < n && c === d) {
+        p++;
+        if (p === n) {
+          if (fields === this.starts.length) this.grow();
+          this.starts[fields] = this.ends[fields] = p;
+          this.doubled[fields++] = 0;
+          break;
+        }
+        continue;
+      }
+      break;
+    }
+    if (p < n) p += b[p] === CR && b[p + 1] === LF ? 2 : 1;
+    this.p = p;
+    return fields;
+  }
+
+  private grow(): void {
+    const grown = 2 * this.starts.length;
+    const starts = new Int32Array(grown);
+    const ends = new Int32Array(grown);
+    const doubled = new Uint8Array(grown);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    doubled.set(this.doubled);
+    this.starts = starts;
+    this.ends = ends;
+    this.doubled = doubled;
+  }
+}
+
+/**
+ * Line breaks in a range as RecordParser counts them (a LF, a CRLF and a lone CR are one
+ * each, inside quoted fields too), for ranges it reads without giving back.
+ */
+export function countLineBreaks(b: Buffer): number {
+  let breaks = 0;
+  for (let at = b.indexOf(LF); at !== -1; at = b.indexOf(LF, at + 1)) breaks++;
+  for (let at = b.indexOf(CR); at !== -1; at = b.indexOf(CR, at + 1)) if (b[at + 1] !== LF) breaks++;
+  return breaks;
+}
