@@ -165,12 +165,34 @@ describe('JSON rows from bytes', () => {
   });
 
   it('writes ROC dates and TWD97 longitude/latitude from the bytes as the general conversion does', async () => {
-    const dates = ['1081111', '0980101', '1090229', '', '108/11/11', '無', '2001231', '0010101', '民國108年1月2日'];
+    const dates = [
+      '1081111',
+      '0980101',
+      '1090229',
+      '',
+      '108/11/11',
+      '無',
+      '2001231',
+      '0010101',
+      '民國108年1月2日',
+    ];
     const xs = ['250000.25', '2500000.75', '', '100000', '399999.5', '250000.10', '1', '250000', '300000.5'];
-    const ys = ['2500000.75', '250000.25', '2600000', '', '2949999.99', '2600000.5', '2600000', '2400000', '2600000'];
+    const ys = [
+      '2500000.75',
+      '250000.25',
+      '2600000',
+      '',
+      '2949999.99',
+      '2600000.5',
+      '2600000',
+      '2400000',
+      '2600000',
+    ];
     const lines = ['序號,名稱,設立日期,X坐標,Y坐標'];
     for (let i = 0; i < 90; i++) {
-      lines.push(`${i},活動中心${i},${dates[i % dates.length]!},${xs[i % xs.length]!},${ys[(i * 7) % ys.length]!}`);
+      lines.push(
+        `${i},活動中心${i},${dates[i % dates.length]!},${xs[i % xs.length]!},${ys[(i * 7) % ys.length]!}`,
+      );
     }
     const { text, taken } = await convertBothWays('roc-twd97.csv', `${lines.join('\n')}\n`);
     expect(taken.every(Boolean)).toBe(true);
