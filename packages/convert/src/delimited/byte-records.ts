@@ -18,20 +18,30 @@ export class ByteRecords {
   starts: Int32Array;
   ends: Int32Array;
   doubled: Uint8Array;
+  /**
+   * Where the next record's fields go in the arrays: 0 (each record overwrites the last)
+   * unless the caller moves it on to keep a whole range's fields (pass 1).
+   */
+  base = 0;
   private p: number;
 
   constructor(
     readonly b: Buffer,
     private readonly delimiter: number,
-    width: number,
+    /** Fields room to start with, or the arrays of an earlier ByteRecords to reuse. */
+    room: number | Pick<ByteRecords, 'starts' | 'ends' | 'doubled'>,
   ) {
-    this.starts = new Int32Array(width + 1);
-    this.ends = new Int32Array(width + 1);
-    this.doubled = new Uint8Array(width + 1);
+    if (typeof room === 'number') {
+      this.starts = new Int32Array(room + 1);
+      this.ends = new Int32Array(room + 1);
+      this.doubled = new Uint8Array(room + 1);
+    } else {
+      ({ starts: this.starts, ends: this.ends, doubled: this.doubled } = room);
+    }
     this.p = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   }
 
-  /** The field's text as the general parser gives it. */
+  /** The text of the field at `f` in the arrays (the current record's are base…base+count), as the general parser gives it. */
   text(f: number): string {
     const text = this.b.toString('utf8', this.starts[f], this.ends[f]);
     return this.doubled[f] ? text.replaceAll('""', '"') : text;
@@ -54,7 +64,8 @@ export class ByteRecords {
       else if (c === CR) p += b[p + 1] === LF ? 2 : 1;
       else break;
     }
-    let fields = 0;
+    const base = this.base;
+    let fields = base;
     for (;;) {
       if (fields === this.starts.length) this.grow();
       if (b[p] === QUOTE) {
@@ -114,7 +125,7 @@ export class ByteRecords {
     }
     if (p < n) p += b[p] === CR && b[p + 1] === LF ? 2 : 1;
     this.p = p;
-    return fields;
+    return fields - base;
   }
 
   private grow(): void {

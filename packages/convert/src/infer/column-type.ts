@@ -1,5 +1,5 @@
 import { codePointAt, codePointBefore } from '../encoding/utf8.ts';
-import { charFlags, FULL_WIDTH, isEdgeSpace, NEEDS_TRIM, scanCell } from '../normalize/cell-scan.ts';
+import { charFlags, FULL_WIDTH, HAS_CJK, isEdgeSpace, NEEDS_TRIM, scanCell } from '../normalize/cell-scan.ts';
 import { isTrimmedNullToken, NULL_FIRST_BYTES, NULL_MAX_BYTES } from '../normalize/null-tokens.ts';
 import { trimCell } from '../normalize/trim.ts';
 import {
@@ -21,7 +21,7 @@ import {
   plainNumberOfBytes,
   rocDateOfBytes,
 } from './value-kind-bytes.ts';
-import { DistinctValues, FNV_OFFSET, fnvStep, FULL } from './distinct-values.ts';
+import { DistinctValues, FULL } from './distinct-values.ts';
 
 /** A cell's text from its UTF-8 bytes (latin1 decoding is the same text for ASCII, and faster). */
 const cellString = (b: Buffer, start: number, end: number, ascii: boolean): string =>
@@ -196,30 +196,35 @@ export class ColumnTypeInferrer {
       this.nullCount++;
       return;
     }
-    // One loop: the length in UTF-16 code units and scanCell's flags.
+    // One step per character: the length in UTF-16 code units and scanCell's flags.
     let length = 0;
     let ascii = true;
     let flags = 0;
-    let hash = FNV_OFFSET;
-    for (let j = start; j < end; j++) {
+    for (let j = start; j < end;) {
       const c = b[j]!;
-      hash = fnvStep(hash, c);
       if (c < 0x80) {
         length++;
+        j++;
         continue;
       }
       ascii = false;
-      if (c < 0xc0) continue;
       if (c < 0xe0) {
+        // Two bytes (U+0080–U+07FF): no flag (U+00A0 matters at an edge only).
         length++;
-        continue;
-      }
-      if (c >= 0xf0) {
+        j += 2;
+      } else if (c >= 0xf0) {
+        // Four bytes: a surrogate pair, no flag.
         length += 2;
-        continue;
+        j += 4;
+      } else {
+        length++;
+        // U+4000–U+9FFF (lead bytes E4–E9) are all CJK ideographs; the rest are decoded.
+        flags |=
+          c >= 0xe4 && c <= 0xe9
+            ? HAS_CJK
+            : charFlags(((c & 0x0f) << 12) | ((b[j + 1]! & 0x3f) << 6) | (b[j + 2]! & 0x3f));
+        j += 3;
       }
-      length++;
-      flags |= charFlags(((c & 0x0f) << 12) | ((b[j + 1]! & 0x3f) << 6) | (b[j + 2]! & 0x3f));
     }
     if (flags & NEEDS_TRIM || isEdgeSpace(codePointAt(b, start)) || isEdgeSpace(codePointBefore(b, end))) {
       this.add(b.toString('utf8', start, end));
@@ -237,8 +242,7 @@ export class ColumnTypeInferrer {
     }
     if (length < this.minLength) this.minLength = length;
     if (length > this.maxLength) this.maxLength = length;
-    if (!this.distinctCapped && this.distinct.insertHashed(b, start, end, hash) === FULL)
-      this.distinctCapped = true;
+    if (!this.distinctCapped && this.distinct.insert(b, start, end) === FULL) this.distinctCapped = true;
     if (this.possible === 0) return;
     if (ascii) this.voteAscii(b, start, end, value);
     else this.vote(value ?? cellString(b, start, end, false));

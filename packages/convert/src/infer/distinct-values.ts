@@ -3,13 +3,15 @@ export const PRESENT = 0;
 export const ADDED = 1;
 export const FULL = -1;
 
-/** The FNV-1a hash of b[start, end): start from FNV_OFFSET, then fnvStep each byte. */
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-export const fnvStep = (hash: number, byte: number): number => Math.imul(hash ^ byte, 0x01000193);
+/** A hash of b[start, end), taken four bytes at a time (FNV-1a's constants, on words). */
 export function hashBytes(b: Uint8Array, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let j = start; j < end; j++) hash = fnvStep(hash, b[j]!);
-  return hash;
+  let hash = 0x811c9dc5 | 0;
+  let j = start;
+  for (; j + 4 <= end; j += 4) {
+    hash = Math.imul(hash ^ (b[j]! | (b[j + 1]! << 8) | (b[j + 2]! << 16) | (b[j + 3]! << 24)), 0x01000193);
+  }
+  for (; j < end; j++) hash = Math.imul(hash ^ b[j]!, 0x01000193);
+  return Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
 }
 
 /** Scratch space for encoding strings (grown as needed, shared: one insert at a time). */
@@ -47,11 +49,7 @@ export class DistinctValues {
 
   /** Adds b[start, end) unless it is there already or the set is full: PRESENT, ADDED or FULL. */
   insert(b: Uint8Array, start: number, end: number): number {
-    return this.insertHashed(b, start, end, hashBytes(b, start, end));
-  }
-
-  /** insert() with the bytes' hashBytes already worked out. */
-  insertHashed(b: Uint8Array, start: number, end: number, hash: number): number {
+    const hash = hashBytes(b, start, end);
     const length = end - start;
     let slot = hash & this.mask;
     for (;;) {

@@ -9,25 +9,11 @@ import type { InferredRange, RangeFile } from './range-work.ts';
 
 const REPLACEMENT = Buffer.from('\uFFFD', 'utf8');
 
-/** Field spans of a whole range, record after record (grown as needed, reused from range to range). */
-let fieldStarts = new Int32Array(1 << 16);
-let fieldEnds = new Int32Array(1 << 16);
-let fieldDoubled = new Uint8Array(1 << 16);
-let recordFields = new Int32Array(1 << 13);
+/** The field arrays of the last range's ByteRecords, reused by the next (grown as needed). */
+let fieldArrays: ByteRecords | undefined;
 
-function ensureFields(size: number): void {
-  if (size <= fieldStarts.length) return;
-  const grown = Math.max(size, 2 * fieldStarts.length);
-  const starts = new Int32Array(grown);
-  const ends = new Int32Array(grown);
-  const doubled = new Uint8Array(grown);
-  starts.set(fieldStarts);
-  ends.set(fieldEnds);
-  doubled.set(fieldDoubled);
-  fieldStarts = starts;
-  fieldEnds = ends;
-  fieldDoubled = doubled;
-}
+/** Field counts of a range's records (grown as needed, reused from range to range). */
+let recordFields = new Int32Array(1 << 13);
 
 function ensureRecords(size: number): void {
   if (size <= recordFields.length) return;
@@ -54,9 +40,10 @@ export function inferRangeBytes(
 ): InferredRange | undefined {
   rejectBinary(b, 'UTF-8');
   if (!isUtf8(b)) return undefined;
-  const scan = new ByteRecords(b, file.delimiter.charCodeAt(0), file.expectedFieldCount);
+  // The whole range's fields are kept, record after record, before any inferrer is fed.
+  const scan = new ByteRecords(b, file.delimiter.charCodeAt(0), fieldArrays ?? 1 << 16);
+  fieldArrays = scan;
   let records = 0;
-  let total = 0;
   for (;;) {
     const fields = scan.next();
     if (fields === 0) break;
@@ -64,18 +51,10 @@ export function inferRangeBytes(
     const at = range.index === 0 ? records : Number.POSITIVE_INFINITY;
     if (at > file.widthRecordIndex && fields !== file.expectedFieldCount) return undefined;
     ensureRecords(records + 1);
-    ensureFields(total + fields);
-    fieldStarts.set(scan.starts.subarray(0, fields), total);
-    fieldEnds.set(scan.ends.subarray(0, fields), total);
-    fieldDoubled.set(scan.doubled.subarray(0, fields), total);
     recordFields[records++] = fields;
-    total += fields;
+    scan.base += fields;
   }
-
-  const text = (f: number): string => {
-    const value = b.toString('utf8', fieldStarts[f], fieldEnds[f]);
-    return fieldDoubled[f] ? value.replaceAll('""', '"') : value;
-  };
+  const { starts: fieldStarts, ends: fieldEnds, doubled: fieldDoubled } = scan;
   const columns = inferrers.length;
   let first = 0;
   for (let r = 0; r < records; r++) {
@@ -88,9 +67,9 @@ export function inferRangeBytes(
     while (f < first && fieldStarts[f] === fieldEnds[f]) f++;
     if (f < first) {
       const lead = b[fieldStarts[f]!]!;
-      if (!rulesOutSummary(lead < 0x80 ? lead : text(f).charCodeAt(0))) {
+      if (!rulesOutSummary(lead < 0x80 ? lead : scan.text(f).charCodeAt(0))) {
         const cells: string[] = [];
-        for (let g = from; g < first; g++) cells.push(text(g));
+        for (let g = from; g < first; g++) cells.push(scan.text(g));
         tally.add(cells);
         continue;
       }
@@ -99,7 +78,7 @@ export function inferRangeBytes(
     for (let i = 0; i < columns; i++) {
       const inferrer = inferrers[i]!;
       if (i >= fields) inferrer.add(undefined);
-      else if (fieldDoubled[from + i]) inferrer.add(text(from + i));
+      else if (fieldDoubled[from + i]) inferrer.add(scan.text(from + i));
       else inferrer.addUtf8(b, fieldStarts[from + i]!, fieldEnds[from + i]!);
     }
   }

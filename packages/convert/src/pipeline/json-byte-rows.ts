@@ -137,7 +137,9 @@ function isJsonNumber(b: Buffer, start: number, end: number): boolean {
 }
 
 /** Output bytes of one range, grown as needed and reused from range to range. */
-let out = Buffer.allocUnsafe(1 << 20);
+let own: Buffer = Buffer.allocUnsafe(1 << 20);
+/** Where rows are written: the caller's buffer (a range's output slot) until it is outgrown, then `own`. */
+let out: Buffer = own;
 function reserve(at: number, bytes: number): void {
   if (at + bytes <= out.length) return;
   const bigger = Buffer.allocUnsafe(Math.max(2 * out.length, at + bytes));
@@ -286,6 +288,8 @@ export interface ByteRangeTarget {
   counts: NormalizeCounts;
   /** Records to skip first (the title and header rows at the start of range 0). */
   skip: number;
+  /** Where to write the rows when they fit (they are copied elsewhere when they do not). */
+  into?: Buffer;
 }
 
 /**
@@ -297,9 +301,10 @@ export function convertJsonBytes(
   b: Buffer,
   delimiter: string,
   target: ByteRangeTarget,
-): { bytes: Buffer; rows: number } | undefined {
+): { bytes: Buffer; rows: number; inPlace: boolean } | undefined {
   rejectBinary(b, 'UTF-8');
   if (!isUtf8(b)) return undefined;
+  out = target.into ?? own;
   const { modes, keys, normalize } = rows;
   const { plan, format, conversion, counts } = target;
   const width = modes.length;
@@ -402,5 +407,7 @@ export function convertJsonBytes(
     o += out.write(text, o, 'utf8');
     written++;
   }
-  return { bytes: out.subarray(0, o), rows: written };
+  const bytes = out.subarray(0, o);
+  if (out !== target.into) own = out;
+  return { bytes, rows: written, inPlace: out === target.into };
 }

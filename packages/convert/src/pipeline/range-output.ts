@@ -28,6 +28,18 @@ export class RangeOutputWriter {
     this.length += piece.length;
   }
 
+  /** The slot, for a caller that writes into it directly and then tells `wroteInPlace`. */
+  get room(): Buffer {
+    return this.slot.subarray(this.length);
+  }
+
+  /** Counts `length` bytes written straight into `room`. */
+  wroteInPlace(length: number): void {
+    if (this.overflow !== undefined || length > this.slot.length - this.length)
+      throw new Error('not in the slot');
+    this.length += length;
+  }
+
   /** Appends UTF-8 bytes (copied). */
   writeBytes(bytes: Uint8Array): void {
     if (this.overflow === undefined) {

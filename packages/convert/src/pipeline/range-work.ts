@@ -154,9 +154,11 @@ export async function convertRange(
       conversion,
       counts,
       skip: range.index === 0 ? file.dataStartIndex : 0,
+      into: writer.room,
     });
     if (converted) {
-      writer.writeBytes(converted.bytes);
+      if (converted.inPlace) writer.wroteInPlace(converted.bytes.length);
+      else writer.writeBytes(converted.bytes);
       return {
         index: range.index,
         ...writer.finish(),
