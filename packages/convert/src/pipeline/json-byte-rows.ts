@@ -360,14 +360,16 @@ export function convertJsonBytes(
       } else if (rows.projection) {
         const { x, y } = rows.projection;
         typed = lonLatRow;
-        [lonLatRow[width], lonLatRow[width + 1]] = wgs84OfTwd97Pair(
+        const lonLat = wgs84OfTwd97Pair(
           coordinateOfBytes(b, starts[x]!, ends[x]!),
           coordinateOfBytes(b, starts[y]!, ends[y]!),
           counts,
         );
+        lonLatRow[width] = lonLat[0];
+        lonLatRow[width + 1] = lonLat[1];
       }
       reserve(o, separator.length);
-      o += separator.copy(out, o);
+      o = copyBytes(separator, 0, separator.length, o);
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i]!;
         const mode = i < width ? modes[i]! : GENERAL;
