@@ -24,6 +24,8 @@ export class ByteRecords {
    */
   base = 0;
   private p: number;
+  /** 1 for the bytes that end an unquoted field: the delimiter, LF and CR. */
+  private readonly stops = new Uint8Array(256);
 
   constructor(
     readonly b: Buffer,
@@ -38,6 +40,7 @@ export class ByteRecords {
     } else {
       ({ starts: this.starts, ends: this.ends, doubled: this.doubled } = room);
     }
+    this.stops[delimiter] = this.stops[LF] = this.stops[CR] = 1;
     this.p = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   }
 
@@ -102,12 +105,9 @@ export class ByteRecords {
         return GIVE_BACK; // `"a"b`: read again as unquoted by the relaxed rules
       }
       const start = p;
-      let c = 0;
-      while (p < n) {
-        c = b[p]!;
-        if (c === d || c === LF || c === CR) break;
-        p++;
-      }
+      const stops = this.stops;
+      while (p < n && stops[b[p]!] === 0) p++;
+      const c = p < n ? b[p]! : 0;
       this.starts[fields] = start;
       this.ends[fields] = p;
       this.doubled[fields++] = 0;

@@ -18,7 +18,7 @@ import {
   codeOfBytes,
   mayBeNumberByte,
   numberShapeOfBytes,
-  plainNumberOfBytes,
+  lastNumber,
   rocDateOfBytes,
 } from './value-kind-bytes.ts';
 import { DistinctValues, FULL } from './distinct-values.ts';
@@ -110,6 +110,9 @@ export interface InferrerState {
 export class ColumnTypeInferrer {
   private possible = ALL;
   private axes: CoordinateAxis[] = [...AXES];
+  /** The intersection of the axes' ranges (empty while two axes remain that do not overlap). */
+  private axesLow = Math.max(...AXES.map((axis) => AXIS_RANGES[axis][0]));
+  private axesHigh = Math.min(...AXES.map((axis) => AXIS_RANGES[axis][1]));
   private readonly distinct: DistinctValues;
   private codeEvidence = false;
   private fractional = false;
@@ -171,18 +174,21 @@ export class ColumnTypeInferrer {
 
   /** Rules out the coordinate axes whose range the number is outside. */
   private narrowAxes(number: number): void {
-    // A new array only when an axis is ruled out (once or twice per column).
-    let inside = true;
-    for (const axis of this.axes) {
-      const range = AXIS_RANGES[axis];
-      if (number < range[0] || number > range[1]) inside = false;
-    }
-    if (!inside) {
-      this.axes = this.axes.filter((axis) => {
+    // Inside every axis's range: inside their intersection. A new array only when an
+    // axis is ruled out (once or twice per column).
+    if (number >= this.axesLow && number <= this.axesHigh) return;
+    this.setAxes(
+      this.axes.filter((axis) => {
         const [low, high] = AXIS_RANGES[axis];
         return number >= low && number <= high;
-      });
-    }
+      }),
+    );
+  }
+
+  private setAxes(axes: CoordinateAxis[]): void {
+    this.axes = axes;
+    this.axesLow = Math.max(...axes.map((axis) => AXIS_RANGES[axis][0]));
+    this.axesHigh = Math.min(...axes.map((axis) => AXIS_RANGES[axis][1]));
   }
 
   /**
@@ -265,7 +271,7 @@ export class ColumnTypeInferrer {
       if (integer || shape === 2 || (shape === -1 && isFractionValue(value!))) {
         if (!integer) this.fractional = true;
         if (this.axes.length > 0) {
-          const plain = shape === -1 ? Number.NaN : plainNumberOfBytes(b, start, end);
+          const plain = shape === -1 ? Number.NaN : lastNumber.value;
           this.narrowAxes(
             Number.isNaN(plain) ? numberValue((value ??= b.toString('latin1', start, end))) : plain,
           );
@@ -315,7 +321,7 @@ export class ColumnTypeInferrer {
    */
   merge(other: InferrerState): void {
     this.possible &= other.possible;
-    this.axes = this.axes.filter((axis) => other.axes.includes(axis));
+    this.setAxes(this.axes.filter((axis) => other.axes.includes(axis)));
     this.codeEvidence ||= other.codeEvidence;
     this.fractional ||= other.fractional;
     this.count += other.count;

@@ -3,13 +3,23 @@ export const PRESENT = 0;
 export const ADDED = 1;
 export const FULL = -1;
 
+/** A DataView of the bytes last hashed (a range's buffer is hashed cell after cell). */
+let viewed: Uint8Array | undefined;
+let view: DataView = new DataView(new ArrayBuffer(0));
+function viewOf(b: Uint8Array): DataView {
+  if (b !== viewed) {
+    viewed = b;
+    view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  }
+  return view;
+}
+
 /** A hash of b[start, end), taken four bytes at a time (FNV-1a's constants, on words). */
 export function hashBytes(b: Uint8Array, start: number, end: number): number {
+  const words = viewOf(b);
   let hash = 0x811c9dc5 | 0;
   let j = start;
-  for (; j + 4 <= end; j += 4) {
-    hash = Math.imul(hash ^ (b[j]! | (b[j + 1]! << 8) | (b[j + 2]! << 16) | (b[j + 3]! << 24)), 0x01000193);
-  }
+  for (; j + 4 <= end; j += 4) hash = Math.imul(hash ^ words.getInt32(j, true), 0x01000193);
   for (; j < end; j++) hash = Math.imul(hash ^ b[j]!, 0x01000193);
   return Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
 }
@@ -31,6 +41,7 @@ export class DistinctValues {
   private offsets: Int32Array;
   private lengths: Int32Array;
   private arena: Buffer;
+  private arenaView: DataView;
   private used = 0;
   private count = 0;
   private readonly illFormed = new Set<string>();
@@ -41,6 +52,7 @@ export class DistinctValues {
     this.offsets = new Int32Array(entries);
     this.lengths = new Int32Array(entries);
     this.arena = Buffer.allocUnsafe(16 * entries);
+    this.arenaView = new DataView(this.arena.buffer, this.arena.byteOffset, this.arena.byteLength);
   }
 
   get size(): number {
@@ -68,6 +80,7 @@ export class DistinctValues {
       const bigger = Buffer.allocUnsafe(Math.max(2 * this.arena.length, this.used + length));
       this.arena.copy(bigger, 0, 0, this.used);
       this.arena = bigger;
+      this.arenaView = new DataView(bigger.buffer, bigger.byteOffset, bigger.byteLength);
     }
     for (let j = 0; j < length; j++) this.arena[this.used + j] = b[start + j]!;
     this.hashes[e] = hash;
@@ -104,7 +117,11 @@ export class DistinctValues {
 
   private equals(e: number, b: Uint8Array, start: number, length: number): boolean {
     const at = this.offsets[e]!;
-    for (let j = 0; j < length; j++) if (this.arena[at + j] !== b[start + j]) return false;
+    const words = viewOf(b);
+    const stored = this.arenaView;
+    let j = 0;
+    for (; j + 4 <= length; j += 4) if (stored.getInt32(at + j) !== words.getInt32(start + j)) return false;
+    for (; j < length; j++) if (this.arena[at + j] !== b[start + j]) return false;
     return true;
   }
 

@@ -16,54 +16,46 @@ const DOT = 0x2e;
 /** Like value-kind's mayBeNumber. */
 export const mayBeNumberByte = (c: number): boolean => isDigit(c) || c === MINUS || c === PLUS || c === DOT;
 
+/** The value numberShapeOfBytes last read: Number(text) for a shape 1 or 2 of at most 15 digits, else NaN. */
+export const lastNumber = { value: Number.NaN };
+
+const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 /**
  * plainNumberShape on bytes: 1 = digits, 2 = digits with one point and digits after it,
- * 0 = neither, -1 = a comma or an exponent (the regular expressions decide).
+ * 0 = neither, -1 = a comma or an exponent (the regular expressions decide). For shapes
+ * 1 and 2 it also leaves the number in `lastNumber` — exactly Number(text) when it has at
+ * most 15 digits: they form an integer below 2^53, and one division by an exact power of
+ * ten rounds once, as Number does.
  */
 export function numberShapeOfBytes(b: Uint8Array, start: number, end: number): number {
-  let i = b[start] === MINUS || b[start] === PLUS ? start + 1 : start;
+  const sign = b[start];
+  let i = sign === MINUS || sign === PLUS ? start + 1 : start;
   let before = 0;
   let after = 0;
   let point = false;
+  let mantissa = 0;
   for (; i < end; i++) {
     const c = b[i]!;
     if (isDigit(c)) {
+      mantissa = mantissa * 10 + (c - 0x30);
       if (point) after++;
       else before++;
     } else if (c === DOT && !point) point = true;
     else if (c === 0x2c || c === 0x65 || c === 0x45) return -1;
     else return 0;
   }
-  if (!point) return before > 0 ? 1 : 0;
-  return after > 0 ? 2 : 0;
+  const shape = point ? (after > 0 ? 2 : 0) : before > 0 ? 1 : 0;
+  if (shape !== 0) {
+    const value = before + after > 15 ? Number.NaN : after > 0 ? mantissa / POWERS[after]! : mantissa;
+    lastNumber.value = sign === MINUS ? -value : value;
+  }
+  return shape;
 }
 
-const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/**
- * Number(text) of a plain number (shape 1 or 2) of at most 15 digits, or NaN when it has
- * more. Exact: the digits form an integer below 2^53 and one division by an exact power
- * of ten rounds once, as Number does.
- */
+/** Number(text) of a plain number (shape 1 or 2) of at most 15 digits, or NaN when it has more. */
 export function plainNumberOfBytes(b: Uint8Array, start: number, end: number): number {
-  const negative = b[start] === MINUS;
-  let i = negative || b[start] === PLUS ? start + 1 : start;
-  let digits = 0;
-  let mantissa = 0;
-  let scale = -1;
-  for (; i < end; i++) {
-    const c = b[i]!;
-    if (c === DOT) {
-      scale = 0;
-      continue;
-    }
-    mantissa = mantissa * 10 + (c - 0x30);
-    digits++;
-    if (scale >= 0) scale++;
-  }
-  if (digits > 15) return Number.NaN;
-  const value = scale > 0 ? mantissa / POWERS[scale]! : mantissa;
-  return negative ? -value : value;
+  return numberShapeOfBytes(b, start, end) > 0 ? lastNumber.value : Number.NaN;
 }
 
 /** Characters of a code's body: digits, parentheses, hyphen, space, `#`. */

@@ -168,16 +168,17 @@ function writeAscii(text: string, at: number, json: boolean): number {
   return o;
 }
 
-/** Writes the digits of a non-negative integer below 2^53, at least `width` of them (zero-padded). */
+/** Writes the digits of a non-negative integer below 2^31, at least `width` of them (zero-padded). */
 function writeDigits(n: number, width: number, at: number): number {
   let length = 1;
-  for (let t = n; t >= 10; t = Math.floor(t / 10)) length++;
+  for (let t = n; t >= 10; t = (t / 10) | 0) length++;
   if (length < width) length = width;
   let o = at + length;
   let t = n;
   while (o > at) {
-    out[--o] = ZERO + (t % 10);
-    t = Math.floor(t / 10);
+    const q = (t / 10) | 0;
+    out[--o] = ZERO + t - 10 * q;
+    t = q;
   }
   return at + length;
 }
@@ -227,12 +228,17 @@ function writeValue(value: CellValue | undefined, at: number): number {
   return at + out.write(text, at, 'utf8');
 }
 
+/** 1 for the bytes JSON.stringify escapes: control characters, `"` and `\`. */
+const ESCAPED = new Uint8Array(256);
+for (let c = 0; c < 0x20; c++) ESCAPED[c] = 1;
+ESCAPED[QUOTE] = ESCAPED[BACKSLASH] = 1;
+
 /** Copies a cell's bytes as a JSON string's content (JSON.stringify's escapes); `doubled`: `""` is one quote. */
 function copyEscaped(b: Buffer, start: number, end: number, doubled: boolean, at: number): number {
   let o = at;
   for (let j = start; j < end; j++) {
     const c = b[j]!;
-    if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH) {
+    if (ESCAPED[c] === 0) {
       out[o++] = c;
       continue;
     }
