@@ -12,16 +12,17 @@ const FOOTNOTE =
 const MAY_START_SUMMARY =
   /^[\s\u3000\u200B-\u200D\u2060\uFEFF]*[合總小共附備註說資來製填gGsStTnN※*＊ｇＧｓＳｔＴｎＮ]/;
 
-const SUMMARY_STARTS: ReadonlySet<number> = new Set(
-  [...'合總小共附備註說資來製填gGsStTnN※*＊ｇＧｓＳｔＴｎＮ'].map((char) => char.charCodeAt(0)),
-);
+/** 1 for the characters a total or footnote row can start with (a table: it is asked of every row). */
+const SUMMARY_STARTS = new Uint8Array(0x10000);
+for (const char of '合總小共附備註說資來製填gGsStTnN※*＊ｇＧｓＳｔＴｎＮ')
+  SUMMARY_STARTS[char.charCodeAt(0)] = 1;
 
 /**
  * True when a row whose first non-empty cell starts with character `c` cannot be a total
  * or a footnote: the first test of isSummaryRow, for callers that have not built the cells.
  */
 export function rulesOutSummary(c: number): boolean {
-  return !isEdgeSpace(c) && c !== 0x200b && c !== 0x2060 && !SUMMARY_STARTS.has(c);
+  return !isEdgeSpace(c) && c !== 0x200b && c !== 0x2060 && SUMMARY_STARTS[c] !== 1;
 }
 
 /**
