@@ -394,7 +394,10 @@ export function convertJsonBytes(
         direct = rulesOutSummary(firstChar);
       }
     }
-    for (let f = 0; direct && f < width; f++) {
+    // Rows with columns for the general conversion are checked before it runs (it counts
+    // what it normalises); the others are checked while they are written.
+    const checked = rows.anyGeneral;
+    for (let f = 0; checked && direct && f < width; f++) {
       const mode = modes[f]!;
       const start = starts[f]!;
       const end = ends[f]!;
@@ -407,23 +410,15 @@ export function convertJsonBytes(
       }
     }
     if (direct) {
+      const rowStart = o;
+      let rocDates = 0;
       let typed: ReturnType<ColumnPlan['convertTyped']> | undefined;
-      if (rows.anyGeneral) {
+      if (checked) {
         for (let f = 0; f < width; f++) {
           const mode = modes[f]!;
           cells[f] = mode === GENERAL || mode === FEEDING_NUMBER ? cellText(f) : '';
         }
         typed = plan.convertTyped(cells, counts);
-      } else if (rows.projection) {
-        const { x, y } = rows.projection;
-        typed = lonLatRow;
-        const lonLat = wgs84OfTwd97Pair(
-          coordinateOfBytes(b, starts[x]!, ends[x]!),
-          coordinateOfBytes(b, starts[y]!, ends[y]!),
-          counts,
-        );
-        lonLatRow[width] = lonLat[0];
-        lonLatRow[width + 1] = lonLat[1];
       }
       reserve(o, separator.length);
       o = copyBytes(separator, 0, separator.length, o);
@@ -431,31 +426,65 @@ export function convertJsonBytes(
         const key = keys[i]!;
         const mode = i < width ? modes[i]! : GENERAL;
         if (mode === GENERAL) {
-          reserve(o, key.length);
+          if (typed === undefined) {
+            // Past the input columns, all of them written: longitude and latitude.
+            const { x, y } = rows.projection!;
+            const lonLat = wgs84OfTwd97Pair(
+              coordinateOfBytes(b, starts[x]!, ends[x]!),
+              coordinateOfBytes(b, starts[y]!, ends[y]!),
+              counts,
+            );
+            lonLatRow[width] = lonLat[0];
+            lonLatRow[width + 1] = lonLat[1];
+            typed = lonLatRow;
+          }
+          reserve(o, key.length + 25);
           out.set(key, o);
-          o = writeValue(typed![i], o + key.length);
+          o = writeValue(typed[i], o + key.length);
           continue;
         }
         const start = starts[i]!;
         const end = ends[i]!;
-        reserve(o, key.length + 6 * (end - start) + 4);
+        if (start === end) {
+          reserve(o, key.length + 4);
+          out.set(key, o);
+          o = copyBytes(NULL, 0, 4, o + key.length);
+          continue;
+        }
+        if (!checked) {
+          const fits =
+            mode === NUMBER || mode === FEEDING_NUMBER
+              ? doubled[i] === 0 && isJsonNumber(b, start, end)
+              : mode === ROC_DATE
+                ? end - start === 7 && rocDateOfBytes(b, start, end) === 1
+                : !(normalize && end - start <= NULL_MAX_BYTES && NULL_FIRST_BYTES[b[start]!] === 1) ||
+                  !isTrimmedNullToken(cellText(i));
+          if (!fits) {
+            direct = false;
+            break;
+          }
+        }
+        reserve(o, key.length + 6 * (end - start) + 14);
         out.set(key, o);
         o += key.length;
-        if (start === end) o = copyBytes(NULL, 0, 4, o);
-        else if (mode === NUMBER || mode === FEEDING_NUMBER) o = copyWords(b, bWords, start, end, o);
+        if (mode === NUMBER || mode === FEEDING_NUMBER) o = copyWords(b, bWords, start, end, o);
         else if (mode === ROC_DATE) {
           o = writeRocDate(b, start, o);
-          counts.rocDates++;
+          rocDates++;
         } else {
           out[o++] = QUOTE;
           o = copyEscaped(b, bWords, start, end, doubled[i] === 1, o);
           out[o++] = QUOTE;
         }
       }
-      reserve(o, 1);
-      out[o++] = 0x7d; // }
-      written++;
-      continue;
+      if (direct) {
+        reserve(o, 1);
+        out[o++] = 0x7d; // }
+        counts.rocDates += rocDates;
+        written++;
+        continue;
+      }
+      o = rowStart;
     }
 
     // The general conversion, from the record's decoded cells.
