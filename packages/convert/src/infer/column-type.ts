@@ -18,6 +18,7 @@ import {
   codeOfBytes,
   mayBeNumberByte,
   numberShapeOfBytes,
+  digitsValueOfBytes,
   lastNumber,
   rocDateOfBytes,
 } from './value-kind-bytes.ts';
@@ -260,6 +261,21 @@ export class ColumnTypeInferrer {
     const size = end - start;
     const first = b[start]!;
     let value = known;
+    const digits = digitsValueOfBytes(b, start, end);
+    if (digits !== -1) {
+      // Digits only (serial numbers, counts, compact dates): an integer and a code, never
+      // a boolean or a date-time; a date only as 20191111, a ROC date only as 1081111.
+      possible &= ~(BOOLEAN | DATETIME);
+      if (possible & DECIMAL && this.axes.length > 0) {
+        this.narrowAxes(size <= 15 ? digits : numberValue((value ??= b.toString('latin1', start, end))));
+      }
+      if (possible & DATE && !(size === 8 && isDateValue((value ??= b.toString('latin1', start, end)))))
+        possible &= ~DATE;
+      if (possible & ROC_DATE && !(size === 7 && rocDateOfBytes(b, start, end) === 1)) possible &= ~ROC_DATE;
+      if (possible & CODE && !this.codeEvidence && size > 1 && first === 0x30) this.codeEvidence = true;
+      this.possible = possible;
+      return;
+    }
     if (possible & BOOLEAN && !(size <= 5 && isBooleanValue((value ??= b.toString('latin1', start, end)))))
       possible &= ~BOOLEAN;
     let shape = 0;

@@ -58,6 +58,20 @@ export function plainNumberOfBytes(b: Uint8Array, start: number, end: number): n
   return numberShapeOfBytes(b, start, end) > 0 ? lastNumber.value : Number.NaN;
 }
 
+/**
+ * For a cell of digits only: its value (exact up to 15 digits; past that a rounded one the
+ * caller must not use), else -1.
+ */
+export function digitsValueOfBytes(b: Uint8Array, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = b[i]!;
+    if (!isDigit(c)) return -1;
+    value = value * 10 + (c - 0x30);
+  }
+  return value;
+}
+
 /** Characters of a code's body: digits, parentheses, hyphen, space, `#`. */
 const isCodeBody = (c: number): boolean =>
   isDigit(c) || c === 0x28 || c === 0x29 || c === MINUS || c === 0x20 || c === 0x23;
