@@ -1,18 +1,9 @@
+import { viewOf } from '../encoding/byte-view.ts';
+
 /** What DistinctValues.insert did. */
 export const PRESENT = 0;
 export const ADDED = 1;
 export const FULL = -1;
-
-/** A DataView of the bytes last hashed (a range's buffer is hashed cell after cell). */
-let viewed: Uint8Array | undefined;
-let view: DataView = new DataView(new ArrayBuffer(0));
-function viewOf(b: Uint8Array): DataView {
-  if (b !== viewed) {
-    viewed = b;
-    view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  }
-  return view;
-}
 
 /** A hash of b[start, end), taken four bytes at a time (FNV-1a's constants, on words). */
 export function hashBytes(b: Uint8Array, start: number, end: number): number {
