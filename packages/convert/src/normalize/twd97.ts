@@ -63,11 +63,14 @@ function projection(zone: Twd97Zone): TmProjection {
 }
 
 const DEGREES = 180 / Math.PI;
+/** EPSG:3826, asked for once per row of a TWD97 file: kept at hand rather than looked up. */
+let mainIsland: TmProjection | undefined;
 
 /** TWD97 TM2 metres → WGS84 degrees; null when the input is not a finite number pair. */
 export function twd97ToWgs84(x: number, y: number, zone: Twd97Zone = 'EPSG:3826'): LonLat | null {
   if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
-  const point = projection(zone).inverse({ x, y });
+  mainIsland ??= projection('EPSG:3826');
+  const point = (zone === 'EPSG:3826' ? mainIsland : projection(zone)).inverse({ x, y });
   const lon = point.x * DEGREES;
   const lat = point.y * DEGREES;
   return Number.isFinite(lon) && Number.isFinite(lat) ? { lon, lat } : null;

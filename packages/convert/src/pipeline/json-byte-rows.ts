@@ -229,16 +229,15 @@ function writeSevenDecimals(value: number, at: number): number {
   if (scaled / 1e7 !== value || size >= 1e15 || (size < 10 && scaled !== 0)) return -1;
   let o = at;
   if (scaled < 0) out[o++] = MINUS;
-  o = writeDigits(Math.floor(size / 1e7), 1, o);
-  let fraction = size % 1e7;
+  const whole = Math.floor(size / 1e7);
+  o = writeDigits(whole, 1, o);
+  const fraction = size - whole * 1e7;
   if (fraction === 0) return o;
-  let digits = 7;
-  while (fraction % 10 === 0) {
-    fraction /= 10;
-    digits--;
-  }
+  // All seven decimals, then the trailing zeros dropped (the fraction is not 0).
   out[o++] = DOT;
-  return writeDigits(fraction, digits, o);
+  o = writeDigits(fraction, 7, o);
+  while (out[o - 1] === ZERO) o--;
+  return o;
 }
 
 /** Writes a typed cell as JSON.stringify would (see jsonValue). */
