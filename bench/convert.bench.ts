@@ -6,7 +6,10 @@
  * @duckdb/node-api in its own process), csvkit (`csvjson`, on a slice: it is far
  * slower; `in2csv` for XLSX → CSV) and `iconv -f CP950` in the same run. MB/s are input
  * MiB per second of wall time (the median of `--runs` runs); peak RSS from GNU time
- * (the largest of the runs). `--xlsx-mb 0` skips the XLSX part.
+ * (the largest of the runs). Before each run the command's earlier output is removed and
+ * the page cache's dirty pages are written out (`sync`), so no run pays for the files an
+ * earlier one (or the input's generation) left to the kernel. `--xlsx-mb 0` skips the
+ * XLSX part.
  *
  *   npm run bench -- convert [--csv-mb 1024] [--cp950-mb 200] [--csvkit-mb 50] [--xlsx-mb 50] [--runs 1]
  *   (needs: apt-get install -y miller csvkit time)
@@ -49,16 +52,24 @@ const odpConvert = path.join(REPO, 'node_modules/.bin/odp-convert');
 const duckdbPeer = path.join(REPO, 'bench/peers/duckdb-copy.ts');
 const duckdbXlsxPeer = path.join(REPO, 'bench/peers/duckdb-xlsx.ts');
 
-/** Runs a command `runs` times: the median time, the largest peak RSS. */
+/**
+ * Runs a command `runs` times: the median time, the largest peak RSS. Each run starts
+ * with its output (`stdoutFile`, `outputs`) gone and the dirty pages written out.
+ */
 async function measureRuns(
   runs: number,
   command: string,
   args: string[],
   stdoutFile?: string,
   env?: Record<string, string>,
+  outputs: string[] = [],
 ): Promise<Measured> {
   const all: Measured[] = [];
-  for (let i = 0; i < runs; i++) all.push(await measure(command, args, stdoutFile, env));
+  for (let i = 0; i < runs; i++) {
+    for (const file of stdoutFile ? [stdoutFile, ...outputs] : outputs) rmSync(file, { force: true });
+    spawnSync('sync');
+    all.push(await measure(command, args, stdoutFile, env));
+  }
   return { seconds: median(all.map((m) => m.seconds)), peakMiB: Math.max(...all.map((m) => m.peakMiB)) };
 }
 
@@ -70,13 +81,17 @@ async function duckdb(
   output: string,
   encoding?: string,
 ): Promise<Measured | string> {
-  return duckdbProcess(runs, [duckdbPeer, format, input, output, ...(encoding ? [encoding] : [])]);
+  return duckdbProcess(runs, [duckdbPeer, format, input, output, ...(encoding ? [encoding] : [])], [output]);
 }
 
-async function duckdbProcess(runs: number, peerArgs: string[]): Promise<Measured | string> {
+async function duckdbProcess(
+  runs: number,
+  peerArgs: string[],
+  outputs: string[] = [],
+): Promise<Measured | string> {
   const args = ['--import', 'tsx', ...peerArgs];
   try {
-    return await measureRuns(runs, process.execPath, args);
+    return await measureRuns(runs, process.execPath, args, undefined, undefined, outputs);
   } catch (error) {
     const reason = /duckdb: (.*)/.exec((error as Error).message)?.[1];
     return reason ?? (error as Error).message.split('\n')[0] ?? 'failed';
@@ -112,9 +127,11 @@ export async function run(argv: string[]): Promise<void> {
     /** odp-convert on all cores (its default) and on one thread, each output removed after. */
     const convertBoth = async (input: string, output: string, extra: string[] = []) => {
       const args = [input, '-o', output, ...extra, '-q'];
-      const all = await measureRuns(runs, odpConvert, args);
+      const all = await measureRuns(runs, odpConvert, args, undefined, undefined, [output]);
       rmSync(output, { force: true });
-      const one = await measureRuns(runs, odpConvert, [...args, '--workers', '1']);
+      const one = await measureRuns(runs, odpConvert, [...args, '--workers', '1'], undefined, undefined, [
+        output,
+      ]);
       rmSync(output, { force: true });
       return [all, one] as const;
     };
@@ -150,12 +167,15 @@ export async function run(argv: string[]): Promise<void> {
       const slice = path.join(work, 'slice.csv');
       await generate(slice, Number(values['csvkit-mb']), 'utf8');
       const kit = await measureRuns(runs, 'csvjson', [slice], path.join(work, 'kit.json'));
-      const oursSlice = await measureRuns(runs, odpConvert, [
-        slice,
-        '-o',
-        path.join(work, 'slice.json'),
-        '-q',
-      ]);
+      const sliceJson = path.join(work, 'slice.json');
+      const oursSlice = await measureRuns(
+        runs,
+        odpConvert,
+        [slice, '-o', sliceJson, '-q'],
+        undefined,
+        undefined,
+        [sliceJson],
+      );
       line(`csvjson (${values['csvkit-mb']} MiB slice)`, slice, kit);
       line(`odp-convert (same slice)`, slice, oursSlice, kit);
       rmSync(slice, { force: true });
@@ -231,7 +251,9 @@ async function xlsxPart(
     `XLSX: ${rows} rows, ${(statSync(xlsx).size / 2 ** 20).toFixed(1)} MiB (one sheet, shared strings, exceljs WorkbookWriter)`,
   );
   const oursCsv = path.join(work, 'xlsx.csv');
-  const ours = await measureRuns(runs, odpConvert, [xlsx, '-o', oursCsv, '-q']);
+  const ours = await measureRuns(runs, odpConvert, [xlsx, '-o', oursCsv, '-q'], undefined, undefined, [
+    oursCsv,
+  ]);
   const oursRows = (await countLines(oursCsv)) - 1;
   rmSync(oursCsv, { force: true });
   let kit: Measured | undefined;
