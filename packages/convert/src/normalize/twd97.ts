@@ -68,12 +68,26 @@ let mainIsland: TmProjection | undefined;
 
 /** TWD97 TM2 metres → WGS84 degrees; null when the input is not a finite number pair. */
 export function twd97ToWgs84(x: number, y: number, zone: Twd97Zone = 'EPSG:3826'): LonLat | null {
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+  const point = { lon: 0, lat: 0 };
+  return twd97ToWgs84Into(x, y, point, zone) ? point : null;
+}
+
+/** The point handed to proj4's inverse, which writes its result into it: one per thread. */
+const scratchPoint = { x: 0, y: 0 };
+
+/** twd97ToWgs84 into `into` (no allocation: it runs once per row of a TWD97 file); false for no point. */
+export function twd97ToWgs84Into(x: number, y: number, into: LonLat, zone: Twd97Zone = 'EPSG:3826'): boolean {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
   mainIsland ??= projection('EPSG:3826');
-  const point = (zone === 'EPSG:3826' ? mainIsland : projection(zone)).inverse({ x, y });
+  scratchPoint.x = x;
+  scratchPoint.y = y;
+  const point = (zone === 'EPSG:3826' ? mainIsland : projection(zone)).inverse(scratchPoint);
   const lon = point.x * DEGREES;
   const lat = point.y * DEGREES;
-  return Number.isFinite(lon) && Number.isFinite(lat) ? { lon, lat } : null;
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return false;
+  into.lon = lon;
+  into.lat = lat;
+  return true;
 }
 
 /** WGS84 degrees → TWD97 TM2 metres; null when the input is not a finite number pair. */

@@ -8,7 +8,7 @@ import { isTrimmedNullToken, NULL_FIRST_BYTES, NULL_MAX_BYTES } from '../normali
 import { rulesOutSummary } from '../normalize/summary-rows.ts';
 import { rocDateOfBytes, plainNumberOfBytes } from '../infer/value-kind-bytes.ts';
 import { ROC_YEAR_OFFSET } from '../normalize/roc-date.ts';
-import { wgs84OfTwd97Pair } from '../normalize/twd97-pair.ts';
+import { wgs84OfTwd97PairInto, type RoundedLonLat } from '../normalize/twd97-pair.ts';
 import { jsonValue } from '../write/json-writer.ts';
 import type { CellValue, TextFormat } from '../write/text-format.ts';
 import type { ColumnPlan } from './column-plan.ts';
@@ -311,6 +311,9 @@ function copyEscaped(
   return o;
 }
 
+/** A row's longitude/latitude, reused from row to row. */
+const lonLat: RoundedLonLat = { lon: null, lat: null };
+
 /** A TWD97 cell that passed isJsonNumber, as parseCoordinate reads it (null when empty). */
 function coordinateOfBytes(b: Buffer, start: number, end: number): number | null {
   if (start === end) return null;
@@ -428,13 +431,14 @@ export function convertJsonBytes(
           if (typed === undefined) {
             // Past the input columns, all of them written: longitude and latitude.
             const { x, y } = rows.projection!;
-            const lonLat = wgs84OfTwd97Pair(
+            wgs84OfTwd97PairInto(
               coordinateOfBytes(b, starts[x]!, ends[x]!),
               coordinateOfBytes(b, starts[y]!, ends[y]!),
               counts,
+              lonLat,
             );
-            lonLatRow[width] = lonLat[0];
-            lonLatRow[width + 1] = lonLat[1];
+            lonLatRow[width] = lonLat.lon;
+            lonLatRow[width + 1] = lonLat.lat;
             typed = lonLatRow;
           }
           reserve(o, key.length + 25);
