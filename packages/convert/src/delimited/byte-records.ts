@@ -101,9 +101,7 @@ export class ByteRecords {
         if (c === d) {
           p++;
           if (p === n) {
-            if (fields === this.starts.length) this.grow();
-            this.starts[fields] = this.ends[fields] = p;
-            this.doubled[fields++] = 0;
+            fields = this.emptyLastField(fields, p);
             break;
           }
           continue;
@@ -133,9 +131,7 @@ export class ByteRecords {
       if (p < n && c === d) {
         p++;
         if (p === n) {
-          if (fields === this.starts.length) this.grow();
-          this.starts[fields] = this.ends[fields] = p;
-          this.doubled[fields++] = 0;
+          fields = this.emptyLastField(fields, p);
           break;
         }
         continue;
@@ -145,6 +141,14 @@ export class ByteRecords {
     if (p < n) p += b[p] === CR && b[p + 1] === LF ? 2 : 1;
     this.p = p;
     return fields - base;
+  }
+
+  /** A delimiter ends the range: the record has one more, empty, field there. */
+  private emptyLastField(fields: number, at: number): number {
+    if (fields === this.starts.length) this.grow();
+    this.starts[fields] = this.ends[fields] = at;
+    this.doubled[fields] = 0;
+    return fields + 1;
   }
 
   private grow(): void {

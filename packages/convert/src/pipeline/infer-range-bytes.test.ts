@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readRange } from '../delimited/parse-range.ts';
-import { recordRanges, type RecordRange } from '../delimited/record-ranges.ts';
 import { ColumnTypeInferrer } from '../infer/column-type.ts';
 import { scratch } from '../test/conversion-helpers.ts';
+import { csvRanges } from '../test/csv-ranges.ts';
 import { inferRangeBytes } from './infer-range-bytes.ts';
 import { TypeTally } from './record-passes.ts';
-import { inferRangeParsed, type RangeFile } from './range-work.ts';
+import { inferRangeParsed } from './range-work.ts';
 
 const { write } = scratch('infer-bytes');
 
@@ -109,25 +109,7 @@ async function inferBothWays(
   cap = 10_000,
 ) {
   const path = write(name, content);
-  const bom = content.toString().startsWith('\uFEFF');
-  const ranges: RecordRange[] = [];
-  for await (const range of recordRanges(path, {
-    delimiter: 0x2c,
-    skip: bom ? 3 : 0,
-    rangeBytes: RANGE_BYTES,
-  })) {
-    ranges.push(range);
-  }
-  const file: RangeFile = {
-    path,
-    encoding: 'UTF-8',
-    delimiter: ',',
-    maxRecordBytes: 1 << 20,
-    dataStartIndex: 1,
-    widthRecordIndex: 0,
-    expectedFieldCount,
-    maxRaggedRows: 10,
-  };
+  const { file, ranges } = await csvRanges(path, expectedFieldCount, RANGE_BYTES);
   const parsed = Array.from({ length: expectedFieldCount }, () => new ColumnTypeInferrer(cap));
   const bytes = Array.from({ length: expectedFieldCount }, () => new ColumnTypeInferrer(cap));
   const compared: Compared = { taken: [] };
@@ -185,17 +167,8 @@ describe('pass 1 from bytes', () => {
     expect(taken.every(Boolean)).toBe(true);
     const inferrers = Array.from({ length: 8 }, () => new ColumnTypeInferrer());
     const path = write('typed-result.csv', text);
-    for await (const range of recordRanges(path, { delimiter: 0x2c, skip: 3, rangeBytes: 1 << 20 })) {
-      const file: RangeFile = {
-        path,
-        encoding: 'UTF-8',
-        delimiter: ',',
-        maxRecordBytes: 1 << 20,
-        dataStartIndex: 1,
-        widthRecordIndex: 0,
-        expectedFieldCount: 8,
-        maxRaggedRows: 10,
-      };
+    const { file, ranges } = await csvRanges(path, 8, 1 << 20);
+    for (const range of ranges) {
       expect(
         inferRangeBytes(file, range, await readRange(path, range), inferrers, new TypeTally(inferrers)),
       ).toBeDefined();

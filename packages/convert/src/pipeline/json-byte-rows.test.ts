@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readRange } from '../delimited/parse-range.ts';
-import { recordRanges, type RecordRange } from '../delimited/record-ranges.ts';
 import { ColumnTypeInferrer } from '../infer/column-type.ts';
 import { emptyNormalizeCounts } from '../normalize/normalize-counts.ts';
 import { scratch } from '../test/conversion-helpers.ts';
+import { csvRanges } from '../test/csv-ranges.ts';
 import { planColumns } from './column-plan.ts';
 import { convertJsonBytes, jsonByteRows } from './json-byte-rows.ts';
 import { RowConversion } from './record-passes.ts';
-import { convertRange, inferRange, type RangeFile, type RangeOutput } from './range-work.ts';
+import { convertRange, inferRange, type RangeOutput } from './range-work.ts';
 import { textFormatFor } from './text-output.ts';
 
 const { write } = scratch('json-bytes');
@@ -27,30 +27,12 @@ interface Converted {
  */
 async function convertBothWays(name: string, content: string | Buffer, normalize = true): Promise<Converted> {
   const text = content.toString();
-  const bom = text.startsWith('\uFEFF');
   const path = write(name, content);
   const names = text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/, 1)[0]!
     .split(',');
-  const ranges: RecordRange[] = [];
-  for await (const range of recordRanges(path, {
-    delimiter: 0x2c,
-    skip: bom ? 3 : 0,
-    rangeBytes: RANGE_BYTES,
-  })) {
-    ranges.push(range);
-  }
-  const file: RangeFile = {
-    path,
-    encoding: 'UTF-8',
-    delimiter: ',',
-    maxRecordBytes: 1 << 20,
-    dataStartIndex: 1,
-    widthRecordIndex: 0,
-    expectedFieldCount: names.length,
-    maxRaggedRows: 10,
-  };
+  const { file, ranges } = await csvRanges(path, names.length, RANGE_BYTES);
   const inferrers = names.map(() => new ColumnTypeInferrer());
   for (const range of ranges) await inferRange(file, range, inferrers);
   const columns = names.map((column, i) => ({
