@@ -10,6 +10,7 @@ import { previewMessages, type PreviewMessages } from '../preview-messages.ts';
 import { chartPath, embedPath, previewPath } from '../preview-paths.ts';
 import { AGGREGATES, CHART_TYPES, type ChartQuery } from '../preview.schema.ts';
 import { ChartFigure, ChartTable } from './chart-figure.tsx';
+import { LabelledSelect } from './labelled-select.tsx';
 import { FilterForm, resourceCrumbs, type PreviewResource } from './preview-page.tsx';
 
 /**
@@ -48,17 +49,14 @@ function ColumnSelect({
   pm: PreviewMessages;
 }) {
   return (
-    <p>
-      <label for={id}>{label}</label>
-      <select id={id} name={name}>
-        {optional || value === undefined ? <option value="">{pm.none}</option> : null}
-        {columns.map((c) => (
-          <option key={c.name} value={c.name} selected={value === c.name}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-    </p>
+    <LabelledSelect
+      id={id}
+      name={name}
+      label={label}
+      options={columns.map((c) => ({ value: c.name, text: c.name }))}
+      selected={value}
+      {...(optional || value === undefined ? { empty: pm.none } : {})}
+    />
   );
 }
 
@@ -95,27 +93,21 @@ function ChartBuilder({ ctx, pm, data }: { ctx: PageContext; pm: PreviewMessages
           optional
           pm={pm}
         />
-        <p>
-          <label for="chart-bucket">{pm.bucket}</label>
-          <select id="chart-bucket" name="bucket">
-            <option value="">{pm.buckets.none}</option>
-            {DATE_BUCKETS.map((b) => (
-              <option key={b} value={b} selected={query.bucket === b}>
-                {pm.buckets[b]}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label for="chart-agg">{pm.aggregate}</label>
-          <select id="chart-agg" name="agg">
-            {AGGREGATES.map((agg) => (
-              <option key={agg} value={agg} selected={query.agg === agg}>
-                {pm.aggregates[agg]}
-              </option>
-            ))}
-          </select>
-        </p>
+        <LabelledSelect
+          id="chart-bucket"
+          name="bucket"
+          label={pm.bucket}
+          options={DATE_BUCKETS.map((b) => ({ value: b, text: pm.buckets[b] }))}
+          selected={query.bucket}
+          empty={pm.buckets.none}
+        />
+        <LabelledSelect
+          id="chart-agg"
+          name="agg"
+          label={pm.aggregate}
+          options={AGGREGATES.map((agg) => ({ value: agg, text: pm.aggregates[agg] }))}
+          selected={query.agg}
+        />
         <ColumnSelect
           id="chart-y"
           name="y"

@@ -11,6 +11,7 @@ import {
 } from '../preview.schema.ts';
 import { cellText } from './cell-text.ts';
 import { ColumnProfiles, type ColumnProfileView } from './column-profiles.tsx';
+import { LabelledSelect } from './labelled-select.tsx';
 
 /**
  * 資料預覽: one page of a resource's rows as an accessible table. Paging, sorting (the
@@ -100,27 +101,21 @@ export function FilterForm({
           <input key={name} type="hidden" name={name} value={String(value)} />
         ),
       )}
-      <p>
-        <label for="filter-column">{pm.filterColumn}</label>
-        <select id="filter-column" name="filter">
-          <option value="">{pm.none}</option>
-          {fields.map((f) => (
-            <option key={f.name} value={f.name} selected={query.filter === f.name}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-      </p>
-      <p>
-        <label for="filter-op">{pm.filterOperator}</label>
-        <select id="filter-op" name="op">
-          {FILTER_OPERATORS.map((op) => (
-            <option key={op} value={op} selected={query.op === op}>
-              {pm.operators[op]}
-            </option>
-          ))}
-        </select>
-      </p>
+      <LabelledSelect
+        id="filter-column"
+        name="filter"
+        label={pm.filterColumn}
+        options={fields.map((f) => ({ value: f.name, text: f.name }))}
+        selected={query.filter}
+        empty={pm.none}
+      />
+      <LabelledSelect
+        id="filter-op"
+        name="op"
+        label={pm.filterOperator}
+        options={FILTER_OPERATORS.map((op) => ({ value: op, text: pm.operators[op] }))}
+        selected={query.op}
+      />
       <p>
         <label for="filter-value">{pm.filterValue}</label>
         <input
